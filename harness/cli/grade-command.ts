@@ -1,0 +1,76 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { GradeReport } from '../core/result.ts';
+import { findCourseRoot, gradeCourse, openCourse, selectExercises, UsageError } from '../grade/course.ts';
+import { htmlReporter } from '../report/html.ts';
+import { jsonReporter } from '../report/json.ts';
+import { textReporter } from '../report/text.ts';
+import { intOption, parseCommandArgs } from './args.ts';
+import { CliError, type CliIo } from './io.ts';
+
+export const gradeHelp = `Usage: kubegrade grade [ID...] [options]
+
+Grades the named exercises (default: all) against exercises/<id>/submission.
+ID may be the full id (01-hello-pod) or its number (01).
+
+Options:
+  --submission DIR   grade DIR instead of the exercise's submission folder (only with one ID)
+  --format FORMAT    text (default) or json (exactly one JSON object on stdout)
+  --seed N           seed of the simulated cluster (default: fixed per exercise)
+  --course DIR       the course checkout (default: found from the current folder upwards)
+  --no-hidden        skip hidden checks (solutions/<id>/hidden.yaml) even when present
+  --no-report        do not write reports/index.html and reports/result.json
+  -h, --help         show this help
+
+Exit codes: 0 every exercise has full marks; 1 a check failed or a submission could not be graded;
+2 usage or configuration error.
+`;
+
+/** Runs `kubegrade grade`: grades, prints text or JSON, writes reports/, returns the exit code. */
+export function gradeCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs('grade', args, {
+    submission: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    seed: { type: 'string' },
+    course: { type: 'string' },
+    'no-hidden': { type: 'boolean', default: false },
+    'no-report': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    io.stdout(gradeHelp);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new CliError(`--format must be text or json, got "${values.format}"`);
+  const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1);
+  const root = values.course ? resolve(io.cwd, values.course) : findCourseRoot(io.cwd);
+  if (!root) throw new CliError('no course found: run kubegrade inside a course checkout (a folder with exercises/images.yaml) or pass --course DIR');
+  const course = openCourse(root);
+  let ids: string[];
+  try {
+    ids = selectExercises(course, positionals);
+  } catch (e) {
+    if (e instanceof UsageError) throw new CliError(e.message);
+    throw e;
+  }
+  if (values.submission && ids.length !== 1) throw new CliError('--submission needs exactly one exercise ID');
+  const report = gradeCourse(course, ids, {
+    ...(values.submission ? { submission: resolve(io.cwd, values.submission) } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    hidden: !values['no-hidden'],
+  });
+  if (!values['no-report']) writeReports(join(root, 'reports'), report);
+  io.stdout(values.format === 'json' ? jsonReporter.render(report) : textReporter.render(report, { color: io.isTTY && !io.env.NO_COLOR }));
+  return report.exercises.every((e) => e.status === 'passed') ? 0 : 1;
+}
+
+/** Writes reports/index.html and reports/result.json atomically (temp file, then rename). */
+export function writeReports(dir: string, report: GradeReport): void {
+  mkdirSync(dir, { recursive: true });
+  for (const reporter of [htmlReporter, jsonReporter]) {
+    const target = join(dir, reporter.fileName);
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, reporter.render(report));
+    renameSync(tmp, target);
+  }
+}

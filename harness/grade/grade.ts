@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineMessages, sortIssues, type Issue } from '../core/issue.ts';
+import type { KubeObject } from '../core/kube.ts';
+import type { CheckResult, ClusterView, DiagnosticResult, ExerciseResult } from '../core/result.ts';
+import { ConfigError } from '../core/config-file.ts';
+import { createCluster } from '../engine/index.ts';
+import type { Cluster, ImageCatalog, SettleResult } from '../engine/types.ts';
+import { loadSubmission, parseManifestText } from '../load/index.ts';
+import type { ManifestDocument } from '../load/types.ts';
+import { validateDocuments } from '../validate/index.ts';
+import { getCheckKind } from '../checks/registry.ts';
+import type { CheckContext, CheckSpec } from '../checks/types.ts';
+import { getEvents, getNodes, getPods } from '../kubectl/index.ts';
+import type { ExerciseSpec } from './exercise.ts';
+import { defaultSeed } from './seed.ts';
+import { createSourceIndex } from './source-index.ts';
+import { kubectlErrorText } from './status-message.ts';
+
+const issue = defineMessages({
+  'apply/rejected': {
+    severity: 'error',
+    message: (p: { text: string }) => p.text,
+  },
+  'grade/nothing-to-grade': {
+    severity: 'error',
+    message: (p: { accept: string }) => `the submission has nothing kubegrade could load (expected files matching ${p.accept})`,
+    hint: () => 'Put your manifests in the exercise\'s submission/ folder and fix any errors reported above.',
+  },
+  'grade/not-settled': {
+    severity: 'info',
+    message: (p: { seconds: number }) => `the cluster was still changing after ${p.seconds}s of simulated time (for example a container in a restart loop); checks ran on its state at that moment`,
+  },
+  'harness/internal-error': {
+    severity: 'error',
+    message: (p: { message: string }) => `kubegrade failed while grading (a bug in kubegrade, not in your submission): ${p.message}`,
+  },
+});
+
+export interface GradeOptions {
+  images: ImageCatalog;
+  /** Seed for the simulated cluster. Default: the exercise's fixed seed (from its id). */
+  seed?: number;
+  /** Hidden checks to run after the visible ones. */
+  hiddenChecks?: readonly CheckSpec[];
+  /** Include the submitted files' text in the result (for reports). Default true. */
+  includeFiles?: boolean;
+  /** Include kubectl views of the settled cluster (for reports). Default true. */
+  includeCluster?: boolean;
+}
+
+/** Grades one submission folder against one exercise and returns its canonical result. */
+export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options: GradeOptions): ExerciseResult {
+  const seed = options.seed ?? defaultSeed(spec.id);
+  const checks = [...spec.checks, ...(options.hiddenChecks ?? [])];
+  const base = {
+    id: spec.id,
+    title: spec.title,
+    seed,
+    reproduce: `npx kubegrade grade ${spec.id} --seed ${seed}`,
+  };
+  try {
+    const run = runSubmission(spec, submissionDir, options, seed);
+    const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources };
+    const results = checks.map((c) => runCheck(c, ctx));
+    const score = round(results.reduce((n, r) => n + r.points, 0));
+    const maxScore = results.reduce((n, r) => n + r.maxPoints, 0);
+    const status = run.nothingLoaded ? 'error' : score === maxScore ? 'passed' : 'failed';
+    const result: ExerciseResult = {
+      ...pick(base, ['id', 'title']),
+      score,
+      maxScore,
+      status,
+      seed,
+      checks: results,
+      diagnostics: run.diagnostics.map(toDiagnostic),
+    };
+    if (options.includeFiles !== false) result.files = run.files;
+    if (options.includeCluster !== false) result.cluster = clusterView(run.cluster, run.settle);
+    result.reproduce = base.reproduce;
+    return result;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      id: spec.id,
+      title: spec.title,
+      score: 0,
+      maxScore: checks.reduce((n, c) => n + c.points, 0),
+      status: 'error',
+      seed,
+      checks: checks.map((c) => ({ ...checkHead(c), status: 'errored', points: 0, message: 'not graded: kubegrade failed (see the diagnostics)' })),
+      diagnostics: [toDiagnostic(issue('harness/internal-error', { message }))],
+      reproduce: base.reproduce,
+    };
+  }
+}
+
+interface SubmissionRun {
+  cluster: Cluster;
+  settle: SettleResult;
+  diagnostics: Issue[];
+  sources: ReturnType<typeof createSourceIndex>;
+  files: { path: string; text: string }[];
+  nothingLoaded: boolean;
+}
+
+function runSubmission(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number): SubmissionRun {
+  const cluster = createCluster({ nodes: spec.cluster.nodes, images: options.images, seed });
+  applyGiven(spec, cluster);
+  cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
+
+  const loaded = loadSubmission(submissionDir, { accept: spec.submission.accept });
+  const validation = validateDocuments(loaded.documents);
+  const diagnostics: Issue[] = [...loaded.issues, ...validation.issues];
+  const accepted = new Set<ManifestDocument>();
+  for (const { object, doc } of validation.resources) {
+    const res = cluster.apply(object);
+    if (res.ok) accepted.add(doc);
+    else if (res.error) {
+      const cause = res.error.details?.causes?.find((c) => c.field);
+      const at = cause ? doc.positionOf(fieldPointer(cause.field)) : doc.start;
+      diagnostics.push(issue('apply/rejected', { text: kubectlErrorText(res.error, doc.file) }, { position: at, ...(cause ? { field: cause.field } : {}) }));
+    }
+  }
+  const nothingLoaded = loaded.documents.length === 0 && loaded.scripts.length === 0;
+  if (nothingLoaded) diagnostics.push(issue('grade/nothing-to-grade', { accept: spec.submission.accept.join(', ') }));
+  const settle = cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
+  if (!settle.settled) diagnostics.push(issue('grade/not-settled', { seconds: spec.cluster.settleSeconds }));
+
+  const files = loaded.files
+    .filter((f) => f.role === 'manifest' || f.role === 'script')
+    .map((f) => ({ path: f.path, text: readText(join(loaded.root, f.path)) }));
+  return { cluster, settle, diagnostics: sortIssues(diagnostics), sources: createSourceIndex(loaded.documents, accepted), files, nothingLoaded };
+}
+
+function applyGiven(spec: ExerciseSpec, cluster: Cluster): void {
+  for (const rel of spec.cluster.given) {
+    const shown = `exercises/${spec.id}/${rel}`;
+    const parsed = parseManifestText(shown, readFileSync(join(spec.dir, rel), 'utf8'));
+    const validation = validateDocuments(parsed.documents);
+    const errors = [...parsed.issues, ...validation.issues].filter((i) => i.severity === 'error');
+    if (errors.length > 0) throw new ConfigError(errors.map((e) => ({ message: e.message, ...(e.line ? { position: { file: shown, line: e.line, column: e.column ?? 1 } } : {}) })), shown);
+    for (const { object } of validation.resources) {
+      const res = cluster.apply(object);
+      if (!res.ok) throw new ConfigError([{ message: res.error ? kubectlErrorText(res.error, shown) : 'rejected' }], shown);
+    }
+  }
+}
+
+function runCheck(spec: CheckSpec, ctx: CheckContext): CheckResult {
+  const head = checkHead(spec);
+  try {
+    const outcome = getCheckKind(spec.kind).run(spec.params, ctx);
+    const fraction = outcome.status === 'passed' ? (outcome.fraction ?? 1) : (outcome.fraction ?? 0);
+    const result: CheckResult = { ...head, status: outcome.status, points: round(spec.points * fraction), maxPoints: spec.points };
+    if (outcome.status !== 'passed') {
+      if (outcome.message !== undefined) result.message = outcome.message;
+      const hint = outcome.hint ?? spec.hint;
+      if (hint !== undefined) result.hint = hint;
+      if (outcome.location) result.location = { file: outcome.location.file, line: outcome.location.line, column: outcome.location.column };
+    }
+    return result;
+  } catch (e) {
+    return { ...head, status: 'errored', points: 0, maxPoints: spec.points, message: `kubegrade failed to run this check (a bug in kubegrade): ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function checkHead(spec: CheckSpec): Pick<CheckResult, 'id' | 'title' | 'visibility'> & { points: number; maxPoints: number } {
+  return { id: spec.id, title: spec.title, points: 0, maxPoints: spec.points, visibility: spec.visibility };
+}
+
+function clusterView(cluster: Cluster, settle: SettleResult): ClusterView {
+  const now = cluster.timestamp();
+  const pods = cluster.list('Pod');
+  return {
+    settled: settle.settled,
+    time: Math.round(settle.time / 1000),
+    pods: pods.length ? getPods(pods, { now, wide: true }).stdout : 'No resources found in default namespace.\n',
+    nodes: getNodes(cluster.list('Node'), { now }).stdout,
+    events: getEvents(cluster.events() as KubeObject[], { now }).stdout,
+  };
+}
+
+function toDiagnostic(i: Issue): DiagnosticResult {
+  const d: DiagnosticResult = { code: i.code, severity: i.severity, message: i.message };
+  if (i.hint !== undefined) d.hint = i.hint;
+  if (i.file !== undefined) d.file = i.file;
+  if (i.line !== undefined) d.line = i.line;
+  if (i.column !== undefined) d.column = i.column;
+  return d;
+}
+
+function fieldPointer(field: string): string {
+  return '/' + field.replace(/\[(\d+)\]/g, '.$1').split('.').map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+}
+
+function readText(path: string): string {
+  try {
+    return new TextDecoder('utf-8').decode(readFileSync(path));
+  } catch {
+    return '';
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
