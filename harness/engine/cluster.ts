@@ -1,0 +1,171 @@
+import { refKey } from '../core/kube.ts';
+import type { KubeObject, ObjectRef } from '../core/kube.ts';
+import type { Cluster, ClusterOptions, SettleResult } from './types.ts';
+import { createClock } from './clock.ts';
+import { createRandom } from './random.ts';
+import { createStore, refOf } from './store.ts';
+import type { Store } from './store.ts';
+import { createEventRecorder } from './events.ts';
+import { createApiServer } from './api/server.ts';
+import type { ApiServer } from './api/server.ts';
+import { createControllerRegistry } from './controllers/registry.ts';
+import type { Controller, ControllerContext, ControllerRegistry } from './controllers/registry.ts';
+import { createScheduler } from './scheduler.ts';
+import { createKubelet } from './kubelet.ts';
+import type { KubeletHandle } from './kubelet.ts';
+import { nodeObject, nodeSpecs } from './nodes.ts';
+import { createNetworkRegistry, request } from './network.ts';
+import type { NetworkRegistry } from './network.ts';
+import { asMap } from './util.ts';
+
+export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+interface Work {
+  controller: string;
+  ref: ObjectRef;
+  key: string;
+}
+
+/** What later work (Services, Deployments, faults) plugs into. */
+export interface ClusterInternals {
+  store: Store;
+  api: ApiServer;
+  controllers: ControllerRegistry;
+  network: NetworkRegistry;
+  kubelet: KubeletHandle;
+  context: ControllerContext;
+  /** Registers a controller and enqueues every existing object of its kind. */
+  addController(controller: Controller): void;
+}
+
+export type SimCluster = Cluster & { readonly internals: ClusterInternals };
+
+function checkOptions(options: ClusterOptions): void {
+  if (!options || typeof options.images?.resolve !== 'function') throw new TypeError('createCluster: option `images` must be an ImageCatalog (use loadImageCatalog)');
+  if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new TypeError('createCluster: option `seed` must be a finite number');
+  if (options.startTime !== undefined && !Number.isFinite(Date.parse(options.startTime))) throw new TypeError('createCluster: option `startTime` must be an RFC 3339 instant');
+}
+
+/** Creates a deterministic simulated cluster with nodes, namespaces, the scheduler and the kubelet. */
+export function createCluster(options: ClusterOptions): SimCluster {
+  checkOptions(options);
+  const clock = createClock<Work>(options.startTime);
+  const random = createRandom(options.seed ?? 1);
+  const timestamp = (at?: number): string => clock.timestamp(at);
+  const store = createStore({ now: () => clock.now, timestamp: () => clock.timestamp(), random });
+  const events = createEventRecorder({ random, timestamp: () => clock.timestamp() });
+  const api = createApiServer({
+    store,
+    random,
+    now: () => clock.now,
+    timestamp,
+    hasKubelet: (pod) => {
+      const node = asMap(pod.spec)?.nodeName;
+      return typeof node === 'string' && node !== '' && store.get({ kind: 'Node', namespace: '', name: node }) !== undefined;
+    },
+  });
+  const context: ControllerContext = { store, events, random, images: options.images, now: () => clock.now, timestamp };
+  const controllers = createControllerRegistry();
+  // Queued times per controller+object: the same time is queued once; a later requeue is kept apart.
+  const pending = new Map<string, Set<number>>();
+
+  const enqueue = (controller: string, ref: ObjectRef, afterSeconds = 0): void => {
+    const key = `${controller}|${refKey(ref)}`;
+    const time = clock.now + Math.max(0, Math.ceil(afterSeconds * 1000));
+    let times = pending.get(key);
+    if (!times) pending.set(key, (times = new Set()));
+    if (times.has(time)) return;
+    times.add(time);
+    clock.schedule(time, { controller, ref, key });
+  };
+
+  store.onChange((entry) => {
+    for (const c of controllers.all()) {
+      const obj = entry.object;
+      if (obj.kind === c.for) enqueue(c.name, refOf(obj));
+      if (c.owns?.includes(obj.kind)) {
+        for (const owner of obj.metadata.ownerReferences ?? []) {
+          if (owner?.controller === true && owner.kind === c.for) enqueue(c.name, { kind: c.for, namespace: obj.metadata.namespace ?? '', name: owner.name });
+        }
+      }
+      for (const w of c.watches ?? []) if (w.kind === obj.kind) for (const ref of w.map(obj, context)) enqueue(c.name, ref);
+      c.onChange?.(entry, (ref, after) => enqueue(c.name, ref, after), context);
+    }
+  });
+
+  const kubelet = createKubelet();
+  const network = createNetworkRegistry();
+  const addController = (controller: Controller): void => {
+    controllers.register(controller);
+    for (const o of store.list(controller.for)) enqueue(controller.name, refOf(o));
+  };
+  addController(createScheduler());
+  addController(kubelet.controller);
+
+  for (const name of INITIAL_NAMESPACES) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  nodeSpecs(options.nodes).forEach((spec, i) => store.create(nodeObject(spec, i, clock.timestamp())));
+
+  const processOne = (): boolean => {
+    const item = clock.pop();
+    if (!item) return false;
+    const times = pending.get(item.value.key);
+    if (!times?.has(item.time)) return true;
+    times.delete(item.time);
+    if (times.size === 0) pending.delete(item.value.key);
+    clock.setNow(item.time);
+    const controller = controllers.get(item.value.controller);
+    const result = controller?.reconcile(item.value.ref, context);
+    if (result && typeof result.requeueAfter === 'number' && Number.isFinite(result.requeueAfter)) enqueue(item.value.controller, item.value.ref, result.requeueAfter);
+    return true;
+  };
+
+  const nextLive = (): number | undefined => {
+    for (;;) {
+      const top = clock.peek();
+      if (!top) return undefined;
+      if (pending.get(top.value.key)?.has(top.time)) return top.time;
+      clock.pop();
+    }
+  };
+
+  const cluster: SimCluster = {
+    get now() {
+      return clock.now;
+    },
+    timestamp: () => clock.timestamp(),
+    create: (obj: KubeObject) => api.create(obj),
+    apply: (obj: KubeObject) => api.apply(obj),
+    update: (obj: KubeObject) => api.update(obj),
+    delete: (ref, opts) => api.delete(ref, opts),
+    get: (ref) => store.get(ref),
+    list: (kind, namespace) => store.list(kind, namespace),
+    events: () => events.list(),
+    watchLog: () => store.watchLog(),
+    runUntilSettled(opts = {}): SettleResult {
+      const horizon = clock.now + Math.max(0, opts.horizonSeconds ?? 600) * 1000;
+      const budget = Math.max(0, opts.maxSteps ?? 200_000);
+      for (let steps = 0; ; steps++) {
+        const next = nextLive();
+        if (next === undefined) return { settled: true, reason: 'settled', time: clock.now };
+        if (next > horizon) {
+          clock.setNow(horizon);
+          return { settled: false, reason: 'horizon', time: clock.now };
+        }
+        if (steps >= budget) return { settled: false, reason: 'budget', time: clock.now };
+        processOne();
+      }
+    },
+    advance(seconds: number) {
+      const target = clock.now + Math.max(0, Number.isFinite(seconds) ? seconds : 0) * 1000;
+      for (let steps = 0; steps < 1_000_000; steps++) {
+        const next = nextLive();
+        if (next === undefined || next > target) break;
+        processOne();
+      }
+      clock.setNow(target);
+    },
+    request: (source, url) => request(source, url, { store, kubelet }, network),
+    internals: { store, api, controllers, network, kubelet, context, addController },
+  };
+  return cluster;
+}

@@ -1,0 +1,78 @@
+import { clone } from '../core/kube.ts';
+import type { KubeObject } from '../core/kube.ts';
+import type { Random } from './random.ts';
+
+export interface EventInput {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  /** `kubelet`, `default-scheduler`, a controller name. */
+  component: string;
+  /** The node, for kubelet events. */
+  host?: string;
+  /** e.g. `spec.containers{web-ctr}`. */
+  fieldPath?: string;
+}
+
+export interface EventRecorder {
+  /** Records an event about an object, de-duplicating as client-go's correlator does (count++). */
+  record(about: KubeObject, input: EventInput): void;
+  /** All events in the order first recorded (copies). */
+  list(): KubeObject[];
+  /** How many record calls changed something (cheap idempotence checks). */
+  revision(): number;
+}
+
+/** Creates the event recorder on virtual time; names are `<object>.<16 hex>` from the seeded PRNG. */
+export function createEventRecorder(deps: { random: Random; timestamp: () => string }): EventRecorder {
+  const events: KubeObject[] = [];
+  const byKey = new Map<string, KubeObject>();
+  let revision = 0;
+  return {
+    record(about, input) {
+      const involved: Record<string, unknown> = {
+        apiVersion: about.apiVersion,
+        kind: about.kind,
+        name: about.metadata.name,
+        namespace: about.metadata.namespace ?? 'default',
+        uid: about.metadata.uid,
+      };
+      if (about.kind === 'Node') involved.namespace = '';
+      if (input.fieldPath) involved.fieldPath = input.fieldPath;
+      const key = JSON.stringify([involved, input.type, input.reason, input.message, input.component, input.host ?? '']);
+      const now = deps.timestamp();
+      revision++;
+      const existing = byKey.get(key);
+      if (existing) {
+        existing.count = (existing.count as number) + 1;
+        existing.lastTimestamp = now;
+        return;
+      }
+      const source: Record<string, string> = { component: input.component };
+      if (input.host) source.host = input.host;
+      const event: KubeObject = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${about.metadata.name}.${deps.random.hex(16)}`, namespace: (involved.namespace as string) || 'default', creationTimestamp: now },
+        involvedObject: involved,
+        reason: input.reason,
+        message: input.message,
+        source,
+        reportingComponent: input.component,
+        reportingInstance: input.host ?? '',
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type: input.type,
+      };
+      events.push(event);
+      byKey.set(key, event);
+    },
+    list() {
+      return events.map((e) => clone(e));
+    },
+    revision() {
+      return revision;
+    },
+  };
+}

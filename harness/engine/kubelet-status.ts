@@ -1,0 +1,117 @@
+import { clone } from '../core/kube.ts';
+import type { KubeObject } from '../core/kube.ts';
+import type { ControllerContext } from './controllers/registry.ts';
+import type { ContainerRuntime, PodRuntime } from './kubelet-runtime.ts';
+import { setCondition } from './pod-conditions.ts';
+import { parseImageReference } from './images.ts';
+import { asMap, deepEqual } from './util.ts';
+
+/** Derives a stable fake image digest from the canonical reference (FNV-1a, repeated to 64 hex). */
+function imageDigest(reference: string): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < 64; round++) {
+    for (const ch of `${round}:${reference}`) {
+      h ^= ch.charCodeAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}
+
+const initDone = (rt: PodRuntime): boolean => rt.initContainers.every((c) => c.stage === 'done' && c.terminated?.exitCode === 0);
+
+/** Returns whether the container counts as ready (running, started, readiness passing). */
+export function containerReady(c: ContainerRuntime): boolean {
+  if (c.stage !== 'running' || !c.listening) return false;
+  return c.probes.every((p) => p.kind === 'Liveness' || p.result);
+}
+
+function containerStatus(c: ContainerRuntime, initDone: boolean): Record<string, unknown> {
+  const parsed = parseImageReference(c.image);
+  const image = parsed.ok ? parsed.ref.canonical : c.image;
+  const status: Record<string, unknown> = { name: c.name, image, imageID: '', ready: containerReady(c), restartCount: c.restartCount };
+  if (c.behavior && c.containerID) status.imageID = `${parsed.ok ? parsed.ref.repository : c.image}@sha256:${imageDigest(c.behavior.reference)}`;
+  if (c.containerID) status.containerID = c.containerID;
+  const startup = c.probes.find((p) => p.kind === 'Startup');
+  status.started = c.stage === 'running' && (startup ? startup.result : true);
+  if (c.stage === 'running') status.state = { running: { startedAt: c.startedAt } };
+  else if (c.stage === 'done' && c.terminated) status.state = { terminated: { ...c.terminated } };
+  else if (c.stage === 'stopped') status.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: c.startedAt, finishedAt: c.startedAt, containerID: c.containerID } };
+  else {
+    const waiting: Record<string, unknown> = { reason: c.waitingReason ?? (c.init || initDone ? 'ContainerCreating' : 'PodInitializing') };
+    if (c.waitingMessage && c.stage !== 'pulling' && c.stage !== 'queued') waiting.message = c.waitingMessage;
+    status.state = { waiting };
+  }
+  status.lastState = c.lastState ? { terminated: { ...c.lastState } } : {};
+  return status;
+}
+
+function phaseOf(pod: KubeObject, rt: PodRuntime): string {
+  if (rt.rejected) return 'Failed';
+  const failedInit = rt.initContainers.some((c) => c.stage === 'done' && c.terminated?.exitCode !== 0);
+  if (failedInit) return 'Failed';
+  if (!initDone(rt)) return 'Pending';
+  let waiting = 0;
+  let running = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of rt.containers) {
+    if (c.stage === 'running') running++;
+    else if (c.stage === 'done') {
+      stopped++;
+      if (c.terminated?.exitCode === 0) succeeded++;
+    } else if (c.lastState) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  const policy = asMap(pod.spec)?.restartPolicy ?? 'Always';
+  if (stopped > 0) {
+    if (policy === 'Always') return 'Running';
+    if (policy === 'OnFailure') return stopped === succeeded ? 'Succeeded' : 'Running';
+    return stopped === succeeded ? 'Succeeded' : 'Failed';
+  }
+  return 'Pending';
+}
+
+/** Builds the pod status the kubelet would report; returns undefined when the stored one already matches. */
+export function buildPodStatus(pod: KubeObject, rt: PodRuntime, ctx: ControllerContext): KubeObject | undefined {
+  const now = ctx.timestamp();
+  const old = asMap(pod.status) ?? {};
+  let next: KubeObject = clone(pod);
+  const apply = (type: string, ok: boolean, reason?: string, message?: string): void => {
+    const input = ok ? { type, status: 'True' as const } : { type, status: 'False' as const, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+    next = setCondition(next, input, now) ?? next;
+  };
+  const status: Record<string, unknown> = { ...old };
+  if (rt.rejected) {
+    next.status = { phase: 'Failed', reason: rt.rejected.reason, message: rt.rejected.message, startTime: rt.startTime, ...(old.qosClass ? { qosClass: old.qosClass } : {}) };
+    return deepEqual(next.status, pod.status) ? undefined : next;
+  }
+  const phase = phaseOf(pod, rt);
+  status.phase = phase;
+  status.hostIP = ctx.store.get({ kind: 'Node', namespace: '', name: rt.node })?.status?.addresses?.[0]?.address;
+  if (status.hostIP === undefined) delete status.hostIP;
+  else status.hostIPs = [{ ip: status.hostIP }];
+  if (rt.ip) {
+    status.podIP = rt.ip;
+    status.podIPs = [{ ip: rt.ip }];
+  }
+  status.startTime = rt.startTime;
+  const done = initDone(rt);
+  if (rt.initContainers.length > 0) status.initContainerStatuses = rt.initContainers.map((c) => ({ ...containerStatus(c, true), ready: c.stage === 'done' && c.terminated?.exitCode === 0 }));
+  status.containerStatuses = [...rt.containers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((c) => containerStatus(c, done));
+  next.status = status;
+  apply('PodReadyToStartContainers', rt.sandboxReady);
+  const incomplete = rt.initContainers.filter((c) => !(c.stage === 'done' && c.terminated?.exitCode === 0)).map((c) => c.name);
+  apply('Initialized', incomplete.length === 0, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
+  const unready = rt.containers.filter((c) => !containerReady(c)).map((c) => c.name);
+  const terminal = phase === 'Succeeded' ? 'PodCompleted' : phase === 'Failed' ? 'PodFailed' : undefined;
+  const message = unready.length > 0 && !terminal ? `containers with unready status: [${unready.join(' ')}]` : undefined;
+  apply('Ready', unready.length === 0, terminal ?? 'ContainersNotReady', message);
+  apply('ContainersReady', unready.length === 0, terminal ?? 'ContainersNotReady', message);
+  apply('PodScheduled', true);
+  return deepEqual(next.status, pod.status) ? undefined : next;
+}

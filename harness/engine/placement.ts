@@ -1,0 +1,148 @@
+import type { KubeObject } from '../core/kube.ts';
+import { cpuMillis, wholeUnits } from './quantity.ts';
+import { podRequests } from './qos.ts';
+import { asList, asMap, asString } from './util.ts';
+
+/** The node facts the filters need, computed once per scheduling cycle. */
+export interface NodeState {
+  node: KubeObject;
+  name: string;
+  /** Non-terminated pods bound to this node. */
+  pods: KubeObject[];
+  allocatable: { cpu: number; memory: number; pods: number };
+  requested: { cpu: number; memory: number };
+}
+
+/** Returns whether a pod no longer holds node resources (Succeeded or Failed). */
+export function isTerminated(pod: KubeObject): boolean {
+  const phase = asMap(pod.status)?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+/** Builds the NodeState of each node from the pods bound to it. */
+export function nodeStates(nodes: KubeObject[], pods: KubeObject[]): NodeState[] {
+  return nodes.map((node) => {
+    const name = node.metadata.name ?? '';
+    const bound = pods.filter((p) => asMap(p.spec)?.nodeName === name && !isTerminated(p));
+    const alloc = asMap(asMap(node.status)?.allocatable) ?? {};
+    const requested = { cpu: 0, memory: 0 };
+    for (const p of bound) {
+      const r = podRequests(p);
+      requested.cpu += r.cpu;
+      requested.memory += r.memory;
+    }
+    return {
+      node,
+      name,
+      pods: bound,
+      allocatable: { cpu: cpuMillis(alloc.cpu), memory: wholeUnits(alloc.memory), pods: wholeUnits(alloc.pods) },
+      requested,
+    };
+  });
+}
+
+/** Returns whether a toleration list tolerates one taint (key/operator/value/effect matching). */
+export function tolerates(tolerations: unknown, taint: Record<string, unknown>): boolean {
+  return asList(tolerations).some((raw) => {
+    const t = asMap(raw);
+    if (!t) return false;
+    if (t.effect !== undefined && t.effect !== '' && t.effect !== taint.effect) return false;
+    if (t.operator === 'Exists') return t.key === undefined || t.key === '' || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+/** Finds the first NoSchedule/NoExecute taint (or only NoExecute) the pod does not tolerate. */
+export function untoleratedTaint(pod: KubeObject, node: KubeObject, effects: string[] = ['NoSchedule', 'NoExecute']): Record<string, unknown> | undefined {
+  const tolerations = asMap(pod.spec)?.tolerations;
+  return asList(asMap(node.spec)?.taints)
+    .map(asMap)
+    .find((t): t is Record<string, unknown> => t !== undefined && effects.includes(String(t.effect)) && !tolerates(tolerations, t));
+}
+
+function matchExpression(labels: Record<string, unknown>, expr: Record<string, unknown>): boolean {
+  const key = asString(expr.key) ?? '';
+  const has = Object.prototype.hasOwnProperty.call(labels, key);
+  const value = labels[key];
+  const values = asList(expr.values).map(String);
+  switch (expr.operator) {
+    case 'In':
+      return has && values.includes(String(value));
+    case 'NotIn':
+      return !has || !values.includes(String(value));
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'Gt':
+    case 'Lt': {
+      const a = Number.parseInt(String(value), 10);
+      const b = Number.parseInt(values[0] ?? '', 10);
+      if (!has || values.length !== 1 || !Number.isFinite(a) || !Number.isFinite(b)) return false;
+      return expr.operator === 'Gt' ? a > b : a < b;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Returns whether the node satisfies the pod's nodeSelector and required node affinity. */
+export function matchesNodeAffinity(pod: KubeObject, node: KubeObject): boolean {
+  const spec = asMap(pod.spec) ?? {};
+  const labels = asMap(node.metadata.labels) ?? {};
+  const selector = asMap(spec.nodeSelector);
+  if (selector && !Object.keys(selector).every((k) => labels[k] === selector[k])) return false;
+  const required = asMap(asMap(asMap(spec.affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution);
+  if (!required) return true;
+  const fields = { 'metadata.name': node.metadata.name };
+  return asList(required.nodeSelectorTerms).some((rawTerm) => {
+    const term = asMap(rawTerm);
+    const exprs = asList(term?.matchExpressions).map(asMap);
+    const fieldExprs = asList(term?.matchFields).map(asMap);
+    if (exprs.length + fieldExprs.length === 0) return false;
+    return exprs.every((e) => e !== undefined && matchExpression(labels, e)) && fieldExprs.every((e) => e !== undefined && matchExpression(fields, e));
+  });
+}
+
+interface HostPort {
+  protocol: string;
+  ip: string;
+  port: number;
+}
+
+/** Lists the hostPorts a pod asks for. */
+export function hostPorts(pod: KubeObject): HostPort[] {
+  const out: HostPort[] = [];
+  const spec = asMap(pod.spec);
+  for (const c of [...asList(spec?.containers), ...asList(spec?.initContainers)]) {
+    for (const raw of asList(asMap(c)?.ports)) {
+      const p = asMap(raw);
+      const port = typeof p?.hostPort === 'number' ? p.hostPort : 0;
+      if (port > 0) out.push({ protocol: String(p?.protocol ?? 'TCP'), ip: asString(p?.hostIP) || '0.0.0.0', port });
+    }
+  }
+  return out;
+}
+
+/** Returns whether a pod's hostPorts collide with those already used on the node. */
+export function hostPortConflict(pod: KubeObject, state: NodeState): boolean {
+  const used = state.pods.filter((p) => p.metadata.uid !== pod.metadata.uid).flatMap(hostPorts);
+  return hostPorts(pod).some((w) => used.some((u) => u.port === w.port && u.protocol === w.protocol && (u.ip === w.ip || u.ip === '0.0.0.0' || w.ip === '0.0.0.0')));
+}
+
+/** Lists NodeResourcesFit reasons (`Insufficient cpu`, `Insufficient memory`, `Too many pods`). */
+export function insufficientResources(pod: KubeObject, state: NodeState): string[] {
+  const reasons: string[] = [];
+  const others = state.pods.filter((p) => p.metadata.uid !== pod.metadata.uid);
+  if (others.length + 1 > state.allocatable.pods) reasons.push('Too many pods');
+  const req = podRequests(pod);
+  const used = { cpu: 0, memory: 0 };
+  for (const p of others) {
+    const r = podRequests(p);
+    used.cpu += r.cpu;
+    used.memory += r.memory;
+  }
+  if (req.cpu > 0 && req.cpu > state.allocatable.cpu - used.cpu) reasons.push('Insufficient cpu');
+  if (req.memory > 0 && req.memory > state.allocatable.memory - used.memory) reasons.push('Insufficient memory');
+  return reasons;
+}
