@@ -3,7 +3,7 @@ import type { KubeObject } from '../../core/kube.ts';
 import { parseKubectlArgs } from '../../script/kubectl-args.ts';
 import { exposeObject, exposeTarget, generateObjects } from './index.ts';
 import { startFakeApiServer, type FakeApiServer } from './fake-api-server.ts';
-import { kubectlBinary, runKubectlAsync } from './kubectl-oracle.ts';
+import { runKubectlAsync } from './kubectl-oracle.ts';
 
 // kubectl run and kubectl expose need discovery (and expose the source object) even with --dry-run=client,
 // so these rows run the real kubectl against a read-only fake API server serving the fixtures below.
