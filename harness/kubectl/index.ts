@@ -1,0 +1,17 @@
+export { humanDuration, translateTimestampSince, parseTimestamp, formatRfc1123z } from './duration.ts';
+export { tabwrite, renderTable, tableCell, escapeTerminal, GET_TABWRITER, DESCRIBE_TABWRITER } from './table.ts';
+export type { TabwriterOptions } from './table.ts';
+export { summarizePod } from './pod-status.ts';
+export type { PodSummary } from './pod-status.ts';
+export { getPods, POD_TABLE } from './get-pods.ts';
+export { getNodes, nodeStatus, nodeRoles, NODE_TABLE } from './get-nodes.ts';
+export { getEvents, eventSource, EVENT_TABLE } from './get-events.ts';
+export { printGetTable } from './get-table.ts';
+export type { Column, TableSpec } from './get-table.ts';
+export { findPrinter, printerNames } from './printers.ts';
+export { describePod } from './describe-pod.ts';
+export type { DescribeOptions } from './describe-pod.ts';
+export { describeProbe } from './describe-containers.ts';
+export { createPrefixWriter } from './prefix-writer.ts';
+export type { PrefixWriter } from './prefix-writer.ts';
+export type { PrinterOutput, GetOptions, GetPrinter } from './types.ts';

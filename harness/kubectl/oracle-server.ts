@@ -1,0 +1,70 @@
+// Test helper: a read-only fake API server so the real kubectl v1.34 can print our fixtures (describe
+// reads Pods and Events; get receives server-side Tables built from the given rows).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { KubeObject } from '../core/kube.ts';
+
+export interface OracleTable {
+  columns: { name: string; priority: 0 | 1 }[];
+  rows: { cells: string[]; object: KubeObject }[];
+}
+
+export interface OracleServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const RESOURCES = [
+  { name: 'pods', kind: 'Pod', namespaced: true, shortNames: ['po'] },
+  { name: 'events', kind: 'Event', namespaced: true, shortNames: ['ev'] },
+  { name: 'nodes', kind: 'Node', namespaced: false, shortNames: ['no'] },
+];
+
+/** Starts a fake API server serving objects (GET/list) and, for list requests asking for Tables, a Table built per resource from the listed items. */
+export async function startOracleServer(objects: readonly KubeObject[], tables: Record<string, (items: KubeObject[]) => OracleTable> = {}): Promise<OracleServer> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const send = (code: number, body: unknown): void => {
+      res.writeHead(code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
+    if (url.pathname === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
+    if (url.pathname === '/api/v1') {
+      return send(200, {
+        kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'v1',
+        resources: RESOURCES.map((r) => ({ name: r.name, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'list'], shortNames: r.shortNames })),
+      });
+    }
+    const m = /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?([a-z]+)(?:\/([^/]+))?$/.exec(url.pathname);
+    const resource = RESOURCES.find((r) => r.name === m?.[2]);
+    if (!m || !resource) return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: 'not found' });
+    const [, namespace, , name] = m;
+    const matching = objects.filter((o) => o.kind === resource.kind && (!namespace || (o.metadata.namespace ?? 'default') === namespace));
+    if (name) {
+      const found = matching.find((o) => o.metadata.name === name);
+      if (!found) return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `${resource.name} "${name}" not found`, details: { name, kind: resource.name } });
+      return send(200, found);
+    }
+    let items = matching;
+    const selector = url.searchParams.get('fieldSelector') ?? '';
+    for (const clause of selector.split(',').filter(Boolean)) {
+      const [path, value] = clause.split('=');
+      const field = path?.replace('involvedObject.', '') ?? '';
+      items = items.filter((o) => String((o.involvedObject as Record<string, unknown> | undefined)?.[field] ?? '') === value);
+    }
+    const toTable = tables[resource.name];
+    if (toTable && (req.headers.accept ?? '').includes('as=Table')) {
+      const table = toTable(items);
+      return send(200, {
+        kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '1' },
+        columnDefinitions: table.columns.map((c) => ({ name: c.name, type: 'string', format: c.name === 'Name' ? 'name' : '', description: '', priority: c.priority })),
+        rows: table.rows.map((r) => ({ cells: r.cells, object: r.object })),
+      });
+    }
+    return send(200, { kind: `${resource.kind}List`, apiVersion: 'v1', metadata: { resourceVersion: '1' }, items });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

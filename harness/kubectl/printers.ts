@@ -1,0 +1,28 @@
+/** The `kubectl get` printers by resource name (plural, singular and short names), one entry per resource. */
+import { getPods } from './get-pods.ts';
+import { getNodes } from './get-nodes.ts';
+import { getEvents } from './get-events.ts';
+import type { GetPrinter } from './types.ts';
+
+const PRINTERS: Record<string, GetPrinter> = {
+  pods: getPods,
+  nodes: getNodes,
+  events: getEvents,
+};
+
+const ALIASES: Record<string, string> = {
+  pod: 'pods', po: 'pods',
+  node: 'nodes', no: 'nodes',
+  event: 'events', ev: 'events',
+};
+
+/** Lists the canonical resource names that have a `get` printer, sorted. */
+export function printerNames(): string[] {
+  return Object.keys(PRINTERS).sort();
+}
+
+/** Returns the `get` printer for a resource name or alias, or undefined when none is registered. */
+export function findPrinter(resource: string): GetPrinter | undefined {
+  const key = resource.toLowerCase();
+  return PRINTERS[ALIASES[key] ?? key];
+}
