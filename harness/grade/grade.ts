@@ -62,7 +62,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
   try {
     const run = runSubmission(spec, submissionDir, options, seed);
     const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources };
-    const results = checks.map((c) => runCheck(c, ctx));
+    const results = run.nothingLoaded ? checks.map((c) => notGraded(c, run.diagnostics)) : checks.map((c) => runCheck(c, ctx));
     const score = round(results.reduce((n, r) => n + r.points, 0));
     const maxScore = results.reduce((n, r) => n + r.maxPoints, 0);
     const status = run.nothingLoaded ? 'error' : score === maxScore ? 'passed' : 'failed';
@@ -164,6 +164,18 @@ function runCheck(spec: CheckSpec, ctx: CheckContext): CheckResult {
   } catch (e) {
     return { ...head, status: 'errored', points: 0, maxPoints: spec.points, message: `kubegrade failed to run this check (a bug in kubegrade): ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/** A check of a submission with nothing loadable: not graded (no vacuous passes), pointing at the first error. */
+function notGraded(spec: CheckSpec, diagnostics: readonly Issue[]): CheckResult {
+  const first = diagnostics.find((d) => d.severity === 'error' && d.file);
+  const result: CheckResult = {
+    ...checkHead(spec),
+    status: 'skipped',
+    message: `not graded: nothing in the submission could be loaded${first ? ` (${first.file}: ${first.message})` : ''}`,
+  };
+  if (first?.file && first.line) result.location = { file: first.file, line: first.line, column: first.column ?? 1 };
+  return result;
 }
 
 function checkHead(spec: CheckSpec): Pick<CheckResult, 'id' | 'title' | 'visibility'> & { points: number; maxPoints: number } {
