@@ -39,6 +39,8 @@ export interface IssueLocation {
  * Defines a module's message table and returns a typed issue factory for it.
  * Each module (load, validate, engine, checks…) owns its own table; codes are globally unique by prefix.
  */
+// `any` lets each entry keep its own parameter type, inferred back in the factory below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function defineMessages<T extends Record<string, MessageSpec<any>>>(table: T) {
   return function issue<K extends keyof T & string>(
     code: K,

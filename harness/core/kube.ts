@@ -29,7 +29,10 @@ export interface KubeObject {
   apiVersion: string;
   kind: string;
   metadata: ObjectMeta;
+  // spec and status are kind-specific plain JSON, read defensively by each consumer.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   spec?: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   status?: any;
   [key: string]: unknown;
 }

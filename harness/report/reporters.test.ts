@@ -67,7 +67,7 @@ describe('html reporter', () => {
   });
 
   it('marks the failing line of the learner\'s file with the message beside it', () => {
-    expect(html).toMatch(/<div class="hit"><span class="ln">5<\/span>    app: &quot;&lt;script&gt;/);
+    expect(html).toMatch(/<div class="hit"><span class="ln">5<\/span> {4}app: &quot;&lt;script&gt;/);
     expect(html).toContain('▲ hello-pod is labelled app&#x3D;web: Pod &quot;hello-pod&quot;');
   });
 
