@@ -47,6 +47,8 @@ export interface GradeOptions {
   includeFiles?: boolean;
   /** Include kubectl views of the settled cluster (for reports). Default true. */
   includeCluster?: boolean;
+  /** File names in the submission folder that are not the learner's (e.g. `mutant.yaml`); skipped silently. */
+  exclude?: string[];
 }
 
 /** Grades one submission folder against one exercise and returns its canonical result. */
@@ -110,7 +112,7 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
   applyGiven(spec, cluster);
   cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
 
-  const loaded = loadSubmission(submissionDir, { accept: spec.submission.accept });
+  const loaded = loadSubmission(submissionDir, { accept: spec.submission.accept, exclude: options.exclude ?? [] });
   const validation = validateDocuments(loaded.documents);
   const diagnostics: Issue[] = [...loaded.issues, ...validation.issues];
   const accepted = new Set<ManifestDocument>();

@@ -206,3 +206,20 @@ describe('loadSubmission: content checks', () => {
     expect(r.issues.map((i) => [i.code, i.file, i.line])).toEqual([['load/duplicate-key', 'k8s/pod.yml', 2]]);
   });
 });
+
+describe('exclude option', () => {
+  it('skips excluded file names silently (harness metadata such as mutant.yaml)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadSubmission } = await import('./load-submission.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'kubegrade-exclude-'));
+    writeFileSync(join(dir, 'mutant.yaml'), 'description: x\nfails: [a]\n');
+    writeFileSync(join(dir, 'pod.yml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n');
+    const loaded = loadSubmission(dir, { exclude: ['mutant.yaml'] });
+    expect(loaded.files.map((f) => f.path)).toEqual(['pod.yml']);
+    expect(loaded.documents).toHaveLength(1);
+    expect(loaded.issues).toEqual([]);
+    expect(() => loadSubmission(dir, { exclude: [''] })).toThrow('LoadOptions.exclude must be an array of non-empty file-name globs');
+  });
+});

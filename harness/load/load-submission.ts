@@ -36,9 +36,11 @@ export function loadSubmission(dir: string, options?: LoadOptions): LoadedSubmis
   const found = walk(realRoot, opts, out.issues);
   found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const accepted = compileGlobs(opts.accept);
+  const excluded = compileGlobs(opts.exclude);
   let total = 0;
   let documentBudget = opts.maxDocuments;
   for (const f of found) {
+    if (excluded(f.rel.slice(f.rel.lastIndexOf('/') + 1))) continue;
     const entry: SubmissionFile = { path: f.rel, size: f.size, role: 'rejected' };
     out.files.push(entry);
     if (f.rejected) {

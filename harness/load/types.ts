@@ -63,4 +63,6 @@ export interface LoadOptions {
   maxFiles?: number;
   /** File-name globs of accepted files (matched against the relative path's basename). Default `*.yml`, `*.yaml`, `*.json`, `commands.sh`. */
   accept?: string[];
+  /** File-name globs skipped silently (not even listed): harness metadata such as `mutant.yaml`. Default none. */
+  exclude?: string[];
 }

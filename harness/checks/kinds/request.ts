@@ -1,6 +1,29 @@
 import type { RequestSource } from '../../engine/types.ts';
-import type { CheckKind } from '../types.ts';
+import type { CheckContext, CheckKind } from '../types.ts';
 import { explainPod } from '../explain-pod.ts';
+
+/**
+ * A request "from a container" is what `kubectl exec -c <container> -- wget …` would send, so the
+ * container must exist and be running; otherwise kubectl exec itself fails.
+ */
+function execProblem(from: { pod: string; namespace?: string; container?: string }, ctx: CheckContext): { message: string; field?: string } | undefined {
+  const pod = ctx.cluster.get({ kind: 'Pod', namespace: from.namespace ?? 'default', name: from.pod });
+  if (!pod) return undefined; // reported below with the engine's own words
+  const containers = (Array.isArray(pod.spec?.containers) ? pod.spec.containers : []) as { name?: string }[];
+  if (from.container === undefined) return undefined;
+  const index = containers.findIndex((c) => c.name === from.container);
+  if (index < 0) {
+    return { message: `Pod "${from.pod}" has no container named ${from.container} (it has ${containers.map((c) => c.name).join(', ') || 'none'})`, field: 'spec.containers' };
+  }
+  const statuses = (pod.status?.containerStatuses ?? []) as { name: string; state?: { running?: object; waiting?: { reason?: string }; terminated?: { reason?: string } } }[];
+  const st = statuses.find((c) => c.name === from.container);
+  if (!st?.state?.running) {
+    const why = st?.state?.waiting?.reason ?? st?.state?.terminated?.reason ?? 'not started';
+    const detail = explainPod(pod, ctx.cluster.events());
+    return { message: `container ${from.container} is not running (${why}): ${detail.summary}`, field: detail.field ?? `spec.containers[${index}]` };
+  }
+  return undefined;
+}
 
 export interface RequestParams {
   from: 'outside' | { pod: string; namespace?: string; container?: string };
@@ -46,6 +69,11 @@ export const requestCheck: CheckKind<RequestParams> = {
     const fromText = params.from === 'outside' ? 'from outside the cluster' : `from ${params.from.pod}${params.from.container ? `/${params.from.container}` : ''}`;
     const what = `GET ${params.url} ${fromText}`;
     const expectStatus = params.status ?? 200;
+    const cannotExec = params.from === 'outside' ? undefined : execProblem(params.from, ctx);
+    if (cannotExec) {
+      const ref = { kind: 'Pod', namespace: params.from === 'outside' ? 'default' : (params.from.namespace ?? 'default'), name: params.from === 'outside' ? '' : params.from.pod };
+      return { status: 'failed', message: `${what} could not be sent: ${cannotExec.message}`, location: ctx.sources.locate(ref, cannotExec.field) ?? ctx.sources.locate(ref) };
+    }
     const res = ctx.cluster.request(source, params.url);
     const problems: string[] = [];
     if (!res.ok) problems.push(`failed: ${res.error ?? 'no answer'}`);
