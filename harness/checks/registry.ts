@@ -1,4 +1,6 @@
 import type { CheckKind } from './types.ts';
+import { dnsCheck } from './kinds/dns.ts';
+import { endpointsCheck } from './kinds/endpoints.ts';
 import { eventCheck } from './kinds/event.ts';
 import { noErrorsCheck } from './kinds/no-errors.ts';
 import { podCheck } from './kinds/pod.ts';
@@ -12,7 +14,7 @@ export type AnyCheckKind = CheckKind<any>;
 
 /** The check vocabulary: adding a kind is one file and one entry here. */
 export const checkKinds: ReadonlyMap<string, AnyCheckKind> = new Map(
-  ([noErrorsCheck, resourceCheck, podCheck, requestCheck, eventCheck] as AnyCheckKind[]).map((k) => [k.name, k]),
+  ([noErrorsCheck, resourceCheck, podCheck, requestCheck, endpointsCheck, dnsCheck, eventCheck] as AnyCheckKind[]).map((k) => [k.name, k]),
 );
 
 /** Looks up a check kind, throwing an error that lists the valid names for an unknown one. */

@@ -50,7 +50,7 @@ describe('loadExercise', () => {
   it('lists the valid check kinds for an unknown one, at its line', () => {
     const yaml = valid.replace('{ resource:', '{ resourse:');
     const [problem] = configProblems(() => loadExercise(exerciseDir(yaml)));
-    expect(problem).toMatch(/^7:15 checks\[0\]\.expect: unknown check kind "resourse"; valid kinds: event, noErrors, pod, request, resource$/);
+    expect(problem).toMatch(/^7:15 checks\[0\]\.expect: unknown check kind "resourse"; valid kinds: dns, endpoints, event, noErrors, pod, request, resource$/);
   });
 
   it('validates check parameters against the kind\'s schema', () => {

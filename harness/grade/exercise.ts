@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { ConfigError, assertConfigSchema, parseConfigYaml, type ConfigDocument } from '../core/config-file.ts';
 import type { Visibility } from '../core/result.ts';
-import type { NodeSpec } from '../engine/types.ts';
+import type { ExternalHost, NodeSpec } from '../engine/types.ts';
 import { checkKinds } from '../checks/registry.ts';
 import type { CheckSpec } from '../checks/types.ts';
 
@@ -18,6 +18,10 @@ export interface ExerciseSpec {
     given: string[];
     /** Virtual seconds the cluster may run after the submission is applied. */
     settleSeconds: number;
+    /** IPs a cloud load balancer hands out (none: EXTERNAL-IP stays <pending>). */
+    loadBalancerPool?: string[];
+    /** Machines outside the cluster that selector-less Services may point at. */
+    externalHosts?: ExternalHost[];
   };
   submission: { accept: string[] };
   checks: CheckSpec[];
@@ -77,6 +81,31 @@ export const exerciseSchema = {
         nodes: { oneOf: [{ type: 'integer', minimum: 0, maximum: 5000 }, { type: 'array', items: nodeSchema }] },
         given: { type: 'array', items: { type: 'string' } },
         settleSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 86400 },
+        loadBalancerPool: { type: 'array', items: { type: 'string', minLength: 1 } },
+        externalHosts: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['ip', 'port'],
+            additionalProperties: false,
+            properties: {
+              name: { type: 'string' },
+              ip: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+\\.\\d+$' },
+              port: { type: 'integer', minimum: 1, maximum: 65535 },
+              protocol: { enum: ['TCP', 'UDP'] },
+              http: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['path', 'status', 'body'],
+                  additionalProperties: false,
+                  properties: { path: { type: 'string' }, status: { type: 'integer' }, body: { type: 'string' } },
+                },
+              },
+              udpReply: { type: 'string' },
+            },
+          },
+        },
       },
     },
     submission: {
@@ -113,7 +142,7 @@ export function loadExercise(dir: string, courseRoot?: string): ExerciseSpec {
   const raw = doc.value as {
     id: string;
     title: string;
-    cluster?: { nodes?: number | NodeSpec[]; given?: string[]; settleSeconds?: number };
+    cluster?: { nodes?: number | NodeSpec[]; given?: string[]; settleSeconds?: number; loadBalancerPool?: string[]; externalHosts?: ExternalHost[] };
     submission?: { accept?: string[] };
     checks: RawCheck[];
   };
@@ -134,6 +163,8 @@ export function loadExercise(dir: string, courseRoot?: string): ExerciseSpec {
       nodes: raw.cluster?.nodes ?? 3,
       given: raw.cluster?.given ?? [],
       settleSeconds: raw.cluster?.settleSeconds ?? 300,
+      ...(raw.cluster?.loadBalancerPool ? { loadBalancerPool: raw.cluster.loadBalancerPool } : {}),
+      ...(raw.cluster?.externalHosts ? { externalHosts: raw.cluster.externalHosts } : {}),
     },
     submission: { accept: raw.submission?.accept ?? ['*.yml', '*.yaml', '*.json', 'commands.sh'] },
     checks,

@@ -108,7 +108,13 @@ interface SubmissionRun {
 }
 
 function runSubmission(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number): SubmissionRun {
-  const cluster = createCluster({ nodes: spec.cluster.nodes, images: options.images, seed });
+  const cluster = createCluster({
+    nodes: spec.cluster.nodes,
+    images: options.images,
+    seed,
+    ...(spec.cluster.loadBalancerPool ? { loadBalancerPool: spec.cluster.loadBalancerPool } : {}),
+    ...(spec.cluster.externalHosts ? { externalHosts: spec.cluster.externalHosts } : {}),
+  });
   applyGiven(spec, cluster);
   cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
 

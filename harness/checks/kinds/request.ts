@@ -1,6 +1,9 @@
 import type { RequestSource } from '../../engine/types.ts';
 import type { CheckContext, CheckKind } from '../types.ts';
 import { explainPod } from '../explain-pod.ts';
+import { fillUrl } from '../url-template.ts';
+import { explainService } from '../explain-service.ts';
+import type { KubeObject } from '../../core/kube.ts';
 
 /**
  * A request "from a container" is what `kubectl exec -c <container> -- wget …` would send, so the
@@ -32,6 +35,12 @@ export interface RequestParams {
   bodyContains?: string;
   /** The Pod (and container) that must answer. */
   servedBy?: { pod?: string; container?: string };
+  /** Send the request this many times (default 1); every answer must match. */
+  times?: number;
+  /** With times > 1: every request must reach the same Pod (session affinity). */
+  sameServer?: boolean;
+  /** Pods that must NEVER answer (e.g. the old version behind a Service). */
+  notServedBy?: string[];
 }
 
 /** An HTTP request (from a container or from outside) gets the expected answer. */
@@ -54,7 +63,7 @@ export const requestCheck: CheckKind<RequestParams> = {
           },
         ],
       },
-      url: { type: 'string', pattern: '^http://' },
+      url: { type: 'string', pattern: '^(http|udp)://' },
       status: { type: 'integer', minimum: 100, maximum: 599 },
       bodyContains: { type: 'string' },
       servedBy: {
@@ -62,6 +71,9 @@ export const requestCheck: CheckKind<RequestParams> = {
         additionalProperties: false,
         properties: { pod: { type: 'string' }, container: { type: 'string' } },
       },
+      times: { type: 'integer', minimum: 1, maximum: 1000 },
+      sameServer: { type: 'boolean' },
+      notServedBy: { type: 'array', items: { type: 'string' }, minItems: 1 },
     },
   },
   run(params, ctx) {
@@ -74,20 +86,45 @@ export const requestCheck: CheckKind<RequestParams> = {
       const ref = { kind: 'Pod', namespace: params.from === 'outside' ? 'default' : (params.from.namespace ?? 'default'), name: params.from === 'outside' ? '' : params.from.pod };
       return { status: 'failed', message: `${what} could not be sent: ${cannotExec.message}`, location: ctx.sources.locate(ref, cannotExec.field) ?? ctx.sources.locate(ref) };
     }
-    const res = ctx.cluster.request(source, params.url);
+    const filled = fillUrl(params.url, ctx.cluster, params.from === 'outside' ? 'default' : (params.from.namespace ?? 'default'));
+    if (!filled.ok) return { status: 'failed', message: `${what} could not be sent: ${filled.reason}` };
     const problems: string[] = [];
-    if (!res.ok) problems.push(`failed: ${res.error ?? 'no answer'}`);
-    else {
-      if (res.status !== expectStatus) problems.push(`answered ${res.status}, expected ${expectStatus}`);
-      if (params.bodyContains !== undefined && !(res.body ?? '').includes(params.bodyContains)) {
-        problems.push(`answered a body without "${params.bodyContains}"`);
+    const servers = new Set<string>();
+    const times = params.times ?? 1;
+    let lastPath: string[] = [];
+    for (let i = 0; i < times && problems.length === 0; i++) {
+      const res = ctx.cluster.request(source, filled.url);
+      lastPath = res.path;
+      const nth = times > 1 ? ` (request ${i + 1} of ${times})` : '';
+      if (!res.ok) {
+        problems.push(`failed${nth}: ${res.error ?? 'no answer'}`);
+        break;
       }
-      if (params.servedBy?.pod && res.servedBy?.pod !== params.servedBy.pod) problems.push(`was answered by ${res.servedBy?.pod ?? 'nobody'}, expected ${params.servedBy.pod}`);
+      if (res.servedBy) servers.add(res.servedBy.pod);
+      if (res.status !== undefined && res.status !== expectStatus) problems.push(`answered ${res.status}${nth}, expected ${expectStatus}`);
+      if (params.bodyContains !== undefined && !(res.body ?? '').includes(params.bodyContains)) problems.push(`answered a body without "${params.bodyContains}"${nth}`);
+      if (params.servedBy?.pod && res.servedBy?.pod !== params.servedBy.pod) problems.push(`was answered by ${res.servedBy?.pod ?? 'nobody'}${nth}, expected ${params.servedBy.pod}`);
       if (params.servedBy?.container && res.servedBy?.container !== params.servedBy.container) {
-        problems.push(`was answered by container ${res.servedBy?.container ?? 'none'}, expected ${params.servedBy.container}`);
+        problems.push(`was answered by container ${res.servedBy?.container ?? 'none'}${nth}, expected ${params.servedBy.container}`);
       }
+      if (res.servedBy && params.notServedBy?.includes(res.servedBy.pod)) problems.push(`was answered by ${res.servedBy.pod}${nth}, which must not receive traffic`);
     }
+    if (problems.length === 0 && params.sameServer && servers.size > 1) {
+      problems.push(`reached ${servers.size} different Pods (${[...servers].sort().join(', ')}) over ${times} requests from one client, expected one`);
+    }
+    if (problems.length > 0 && lastPath.length > 0) problems.push(`path: ${lastPath.join(' → ')}`);
     if (problems.length === 0) return { status: 'passed' };
+    const viaService = serviceOnPath(lastPath, filled.url, ctx);
+    if (viaService) {
+      const svcRef = { kind: 'Service', namespace: viaService.metadata.namespace ?? 'default', name: viaService.metadata.name ?? '' };
+      const why = explainService(viaService, ctx.cluster.list('Pod', svcRef.namespace));
+      return {
+        status: 'failed',
+        message: `${what} ${problems.join(', ')}. ${why.summary}`,
+        location: ctx.sources.locate(svcRef, why.field) ?? ctx.sources.locate(svcRef),
+        ...(why.hint ? { hint: why.hint } : {}),
+      };
+    }
     // Blame the requesting Pod when it is not running; otherwise the Pod's manifest as a whole.
     let detail = '';
     let location;
@@ -105,3 +142,22 @@ export const requestCheck: CheckKind<RequestParams> = {
     return { status: 'failed', message: `${what} ${problems.join(', ')}${detail}`, location };
   },
 };
+
+/** Finds the Service a request went through (named on its path, or its host is a Service name or ClusterIP). */
+function serviceOnPath(path: readonly string[], url: string, ctx: CheckContext): KubeObject | undefined {
+  for (const hop of path) {
+    const m = /service\/([a-z0-9-]+)/.exec(hop);
+    if (m) {
+      const svc = ctx.cluster.list('Service').find((s) => s.metadata.name === m[1]);
+      if (svc) return svc;
+    }
+  }
+  let host = '';
+  try {
+    host = new URL(url.replace(/^udp:/, 'http:')).hostname;
+  } catch {
+    return undefined;
+  }
+  const first = host.split('.')[0];
+  return ctx.cluster.list('Service').find((s) => s.spec?.clusterIP === host || (s.metadata.name === first && !/^\d/.test(host)));
+}
