@@ -45,6 +45,16 @@ export interface ClusterView {
   events: string;
 }
 
+export interface CommandTranscript {
+  file: string;
+  line: number;
+  /** The command as written, starting with `kubectl`. */
+  command: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
 export interface ExerciseResult {
   id: string;
   title: string;
@@ -54,6 +64,8 @@ export interface ExerciseResult {
   seed: number;
   checks: CheckResult[];
   diagnostics: DiagnosticResult[];
+  /** What each line of the learner's commands.sh printed, as kubectl would. */
+  commands?: CommandTranscript[];
   /** Submitted files (relative paths and text) so reports can show the learner's own lines. */
   files?: { path: string; text: string }[];
   cluster?: ClusterView;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { defineMessages, sortIssues, type Issue } from '../core/issue.ts';
 import type { KubeObject } from '../core/kube.ts';
-import type { CheckResult, ClusterView, DiagnosticResult, ExerciseResult } from '../core/result.ts';
+import type { CheckResult, ClusterView, CommandTranscript, DiagnosticResult, ExerciseResult } from '../core/result.ts';
 import { ConfigError } from '../core/config-file.ts';
 import { createCluster } from '../engine/index.ts';
 import type { Cluster, ImageCatalog, SettleResult } from '../engine/types.ts';
@@ -14,7 +14,8 @@ import type { CheckContext, CheckSpec } from '../checks/types.ts';
 import { getEvents, getNodes, getPods } from '../kubectl/index.ts';
 import type { ExerciseSpec } from './exercise.ts';
 import { defaultSeed } from './seed.ts';
-import { createSourceIndex } from './source-index.ts';
+import { createSourceIndex, refOf } from './source-index.ts';
+import { runCommandScript } from '../script/run-script.ts';
 import { kubectlErrorText } from './status-message.ts';
 
 const issue = defineMessages({
@@ -77,6 +78,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
       checks: results,
       diagnostics: run.diagnostics.map(toDiagnostic),
     };
+    if (run.commands.length > 0) result.commands = run.commands;
     if (options.includeFiles !== false) result.files = run.files;
     if (options.includeCluster !== false) result.cluster = clusterView(run.cluster, run.settle);
     result.reproduce = base.reproduce;
@@ -99,6 +101,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
 }
 
 interface SubmissionRun {
+  commands: CommandTranscript[];
   cluster: Cluster;
   settle: SettleResult;
   diagnostics: Issue[];
@@ -122,13 +125,30 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
   const validation = validateDocuments(loaded.documents);
   const diagnostics: Issue[] = [...loaded.issues, ...validation.issues];
   const accepted = new Set<ManifestDocument>();
-  for (const { object, doc } of validation.resources) {
-    const res = cluster.apply(object);
-    if (res.ok) accepted.add(doc);
-    else if (res.error) {
-      const cause = res.error.details?.causes?.find((c) => c.field);
-      const at = cause ? doc.positionOf(fieldPointer(cause.field)) : doc.start;
-      diagnostics.push(issue('apply/rejected', { text: kubectlErrorText(res.error, doc.file) }, { position: at, ...(cause ? { field: cause.field } : {}) }));
+  const commands: CommandTranscript[] = [];
+  if (loaded.scripts.length > 0) {
+    // With a commands.sh, the script is the learner's entry point: manifests reach the cluster only
+    // through its `kubectl apply/create -f` lines, exactly as when the learner types them.
+    const valid = new Set(validation.resources.map((r) => r.doc));
+    for (const script of loaded.scripts) {
+      const run = runCommandScript(script.file, script.text, {
+        cluster,
+        readManifests: (path) => readSubmissionPath(path, loaded.documents, valid),
+        settle: () => void cluster.runUntilSettled({ horizonSeconds: COMMAND_GAP_SECONDS }),
+      });
+      diagnostics.push(...run.issues);
+      commands.push(...run.commands.map((c) => ({ file: c.file, line: c.line, command: ['kubectl', ...c.argv].join(' '), stdout: c.stdout, stderr: c.stderr, exitCode: c.exitCode })));
+    }
+    for (const { object, doc } of validation.resources) if (cluster.get(refOf(object))) accepted.add(doc);
+  } else {
+    for (const { object, doc } of validation.resources) {
+      const res = cluster.apply(object);
+      if (res.ok) accepted.add(doc);
+      else if (res.error) {
+        const cause = res.error.details?.causes?.find((c) => c.field);
+        const at = cause ? doc.positionOf(fieldPointer(cause.field)) : doc.start;
+        diagnostics.push(issue('apply/rejected', { text: kubectlErrorText(res.error, doc.file) }, { position: at, ...(cause ? { field: cause.field } : {}) }));
+      }
     }
   }
   const nothingLoaded = loaded.documents.length === 0 && loaded.scripts.length === 0;
@@ -139,7 +159,24 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
   const files = loaded.files
     .filter((f) => f.role === 'manifest' || f.role === 'script')
     .map((f) => ({ path: f.path, text: readText(join(loaded.root, f.path)) }));
-  return { cluster, settle, diagnostics: sortIssues(diagnostics), sources: createSourceIndex(loaded.documents, accepted), files, nothingLoaded };
+  return { cluster, settle, diagnostics: sortIssues(diagnostics), sources: createSourceIndex(loaded.documents, accepted), files, commands, nothingLoaded };
+}
+
+/** Virtual seconds between two lines of a command script (a person types the next one a little later). */
+const COMMAND_GAP_SECONDS = 60;
+
+/**
+ * Serves a script's `-f PATH` from the already loaded submission (so every file went through the safe
+ * loader), refusing paths that leave the folder. Documents the validator rejected are left out: their
+ * errors are already diagnostics at their own lines.
+ */
+function readSubmissionPath(path: string, docs: readonly ManifestDocument[], valid: ReadonlySet<ManifestDocument>): { documents: ManifestDocument[]; issues: Issue[] } | { error: string } {
+  const rel = posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+  if (rel.startsWith('..') || posix.isAbsolute(rel)) return { error: `error: the path "${path}" is outside the submission folder` };
+  const inFolder = (file: string) => rel === '.' || file === rel || file.startsWith(`${rel}/`);
+  const matching = docs.filter((d) => inFolder(d.file));
+  if (matching.length === 0) return { error: `error: the path "${path}" does not exist` };
+  return { documents: matching.filter((d) => valid.has(d)), issues: [] };
 }
 
 function applyGiven(spec: ExerciseSpec, cluster: Cluster): void {

@@ -22,6 +22,7 @@ function canonicalExercise(e: ExerciseResult): ExerciseResult {
     checks: e.checks.map(canonicalCheck),
     diagnostics: e.diagnostics.map(canonicalDiagnostic),
     reproduce: e.reproduce,
+    commands: e.commands?.map((c) => ({ file: c.file, line: c.line, command: c.command, stdout: c.stdout, stderr: c.stderr, exitCode: c.exitCode })),
     cluster: e.cluster && { settled: e.cluster.settled, time: e.cluster.time, pods: e.cluster.pods, nodes: e.cluster.nodes, events: e.cluster.events },
     files: e.files?.map((f) => ({ path: f.path, text: f.text })),
   });
