@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue } from '../core/issue.ts';
 import { sortIssues } from '../core/issue.ts';
@@ -11,13 +11,17 @@ import { getEvents, getNodes, getPods } from '../kubectl/index.ts';
 import { loadSubmission, parseManifestText } from '../load/index.ts';
 import type { ManifestDocument } from '../load/types.ts';
 import { validateDocuments } from '../validate/index.ts';
+import { runCommandScript } from '../script/run-script.ts';
+import { fillUrl } from '../checks/url-template.ts';
 import { intOption } from './args.ts';
 import { CliError, type CliIo } from './io.ts';
 
 export const simulateHelp = `Usage: kubegrade simulate PATH... [--then PATH...]... [options]
 
-Applies manifests (files or folders) to a fresh simulated cluster, runs it until it settles,
-applies the next --then group, and so on; then prints what exists and the events.
+Applies manifests (files or folders) and runs kubectl command scripts (commands.sh) in order on a
+fresh simulated cluster, runs it until it settles, applies the next --then group, and so on; then
+prints what exists and the events. A folder with a commands.sh runs only that script, which applies
+the folder's manifests itself (as when grading).
 
 Options:
   --then PATH...     a further group of manifests, applied after the previous group settled
@@ -25,6 +29,10 @@ Options:
   --until SECONDS    longest simulated time to wait for each group to settle (default 300)
   --format FORMAT    text (default) or json
   --watch            with --format json: also print the store's change log
+  --request [FROM=]URL  after the last group settled, send a request (repeatable);
+                     FROM is outside (default) or pod/<name>, e.g. --request http://node-1:30080/;
+                     the URL may name allocated values: {nodePort:SVC}, {clusterIP:SVC},
+                     {loadBalancerIP:SVC}, {podIP:POD}
   --seed N           seed of the simulated cluster (default 1)
   -h, --help         show this help
 `;
@@ -37,11 +45,13 @@ interface SimulateArgs {
   watch: boolean;
   seed: number;
   help: boolean;
+  /** `--request [FROM=]URL`: FROM is `outside` (default) or `pod/<name>`. */
+  requests: { from: 'outside' | { pod: string }; url: string; raw: string }[];
 }
 
 /** Splits simulate's arguments into manifest groups (separated by --then) and options. */
 export function parseSimulateArgs(args: string[]): SimulateArgs {
-  const out: SimulateArgs = { groups: [[]], nodes: 3, until: 300, format: 'text', watch: false, seed: 1, help: false };
+  const out: SimulateArgs = { groups: [[]], nodes: 3, until: 300, format: 'text', watch: false, seed: 1, help: false, requests: [] };
   const valueOf = (i: number, name: string): string => {
     const v = args[i + 1];
     if (v === undefined || v.startsWith('--')) throw new CliError(`kubegrade simulate: option --${name} needs a value`);
@@ -79,6 +89,9 @@ export function parseSimulateArgs(args: string[]): SimulateArgs {
       case 'watch':
         out.watch = true;
         break;
+      case 'request':
+        out.requests.push(parseRequestArg(take()));
+        break;
       case 'help':
         out.help = true;
         break;
@@ -88,6 +101,15 @@ export function parseSimulateArgs(args: string[]): SimulateArgs {
   }
   if (!out.help && out.groups.some((g) => g.length === 0)) throw new CliError('kubegrade simulate: every group needs at least one PATH (a manifest file or folder)');
   return out;
+}
+
+/** Parses `--request [FROM=]URL` (FROM: `outside` or `pod/<name>`). */
+export function parseRequestArg(raw: string): SimulateArgs['requests'][number] {
+  const m = /^(outside|pod\/[a-z0-9.-]+)=(.+)$/.exec(raw);
+  const fromText = m ? m[1]! : 'outside';
+  const url = m ? m[2]! : raw;
+  if (!/^(http|udp):\/\/[^/\s]+/.test(url)) throw new CliError(`--request needs [FROM=]URL with an http:// or udp:// URL, got "${raw}"`);
+  return { from: fromText === 'outside' ? 'outside' : { pod: fromText.slice(4) }, url, raw };
 }
 
 /** Runs `kubegrade simulate`. */
@@ -103,9 +125,8 @@ export function simulateCommand(args: string[], io: CliIo): number {
   const cluster = createCluster({ nodes: opts.nodes, images: course.images, seed: opts.seed });
   const diagnostics: Issue[] = [];
   const log: string[] = [];
-  let settle = cluster.runUntilSettled({ horizonSeconds: opts.until });
-  for (const group of opts.groups) {
-    const docs = group.flatMap((p) => loadPath(resolve(io.cwd, p), io.cwd, diagnostics));
+  const commands: { file: string; line: number; command: string; output: string; exitCode: number }[] = [];
+  const applyDocs = (docs: ManifestDocument[]) => {
     const validation = validateDocuments(docs);
     diagnostics.push(...validation.issues);
     for (const { object, doc } of validation.resources) {
@@ -118,8 +139,45 @@ export function simulateCommand(args: string[], io: CliIo): number {
       }
       for (const w of res.warnings) log.push(`Warning: ${w}`);
     }
+  };
+  const runScript = (file: string, text: string, docs: ManifestDocument[]) => {
+    const valid = new Set(validateDocuments(docs).resources.map((r) => r.doc));
+    const run = runCommandScript(file, text, {
+      cluster,
+      readManifests: (path) => readScriptPath(path, file, docs, valid),
+      settle: () => void cluster.runUntilSettled({ horizonSeconds: 60 }),
+    });
+    diagnostics.push(...run.issues);
+    for (const c of run.commands) {
+      const command = ['kubectl', ...c.argv].join(' ');
+      const output = c.stdout + c.stderr;
+      commands.push({ file: c.file, line: c.line, command, output, exitCode: c.exitCode });
+      log.push(`$ ${command}`, ...(output ? [output.trimEnd()] : []));
+    }
+  };
+  let settle = cluster.runUntilSettled({ horizonSeconds: opts.until });
+  for (const group of opts.groups) {
+    for (const p of group) {
+      const input = loadPath(resolve(io.cwd, p), io.cwd, diagnostics);
+      if (input.scripts.length > 0) for (const sc of input.scripts) runScript(sc.file, sc.text, input.documents);
+      else applyDocs(input.documents);
+    }
     settle = cluster.runUntilSettled({ horizonSeconds: opts.until });
   }
+  const requests = opts.requests.map((r) => {
+    const filled = fillUrl(r.url, cluster);
+    const res = filled.ok ? cluster.request({ from: r.from }, filled.url) : { ok: false, error: filled.reason, path: [] as string[], status: undefined, body: undefined, servedBy: undefined };
+    return {
+      from: r.from === 'outside' ? 'outside' : `pod/${r.from.pod}`,
+      url: filled.ok ? filled.url : r.url,
+      ok: res.ok,
+      ...(res.status !== undefined ? { status: res.status } : {}),
+      ...(res.body !== undefined ? { body: res.body } : {}),
+      ...(res.servedBy ? { servedBy: { pod: res.servedBy.pod, container: res.servedBy.container } } : {}),
+      ...(res.error !== undefined ? { error: res.error } : {}),
+      path: res.path,
+    };
+  });
   const now = cluster.timestamp();
   if (opts.format === 'json') {
     const out: Record<string, unknown> = {
@@ -130,6 +188,8 @@ export function simulateCommand(args: string[], io: CliIo): number {
       diagnostics: sortIssues(diagnostics).map(({ code, severity, message, hint, file, line, column }) => ({ code, severity, message, hint, file, line, column })),
       objects: allObjects(cluster),
       events: cluster.events().map(eventSummary),
+      requests,
+      commands,
     };
     if (opts.watch) out.watch = cluster.watchLog().map((w) => ({ time: timeAt(now, settle.time, w.time), type: w.type, object: w.object }));
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
@@ -142,28 +202,53 @@ export function simulateCommand(args: string[], io: CliIo): number {
     const pods = cluster.list('Pod', undefined);
     parts.push('$ kubectl get pods -A -o wide', pods.length ? getPods(pods, { now, wide: true, allNamespaces: true }).stdout : 'No resources found\n');
     parts.push('$ kubectl get events -A', getEvents(cluster.events(), { now }).stdout || 'No events found\n');
+    for (const r of requests) {
+      parts.push(`$ curl ${r.url}   # from ${r.from}`, r.ok ? `HTTP ${r.status ?? ''}${r.servedBy ? ` (answered by pod/${r.servedBy.pod}, container ${r.servedBy.container})` : ''}\n${r.body ?? ''}` : `error: ${r.error ?? 'no answer'}`, '');
+    }
     io.stdout(parts.join('\n'));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-function loadPath(abs: string, cwd: string, diagnostics: Issue[]): ManifestDocument[] {
+function loadPath(abs: string, cwd: string, diagnostics: Issue[]): { documents: ManifestDocument[]; scripts: { file: string; text: string }[] } {
   let st;
   try {
     st = statSync(abs);
   } catch {
     throw new CliError(`no such file or folder: ${relative(cwd, abs) || abs}`);
   }
+  const shown = relative(cwd, abs) || '.';
   if (st.isDirectory()) {
     const loaded = loadSubmission(abs);
-    const prefix = relative(cwd, abs);
-    diagnostics.push(...loaded.issues.map((i) => (i.file ? { ...i, file: `${prefix}/${i.file}` } : i)));
-    return loaded.documents.map((d) => Object.assign(Object.create(Object.getPrototypeOf(d) as object) as ManifestDocument, d, { file: `${prefix}/${d.file}` }));
+    const prefix = (file: string) => (shown === '.' ? file : `${shown}/${file}`);
+    diagnostics.push(...loaded.issues.map((i) => (i.file ? { ...i, file: prefix(i.file) } : i)));
+    return {
+      documents: loaded.documents.map((d) => ({ ...d, file: prefix(d.file) })),
+      scripts: loaded.scripts.map((sc) => ({ file: prefix(sc.file), text: sc.text })),
+    };
   }
-  if (st.size > 1024 * 1024) throw new CliError(`${relative(cwd, abs)} is larger than 1 MiB`);
-  const parsed = parseManifestText(relative(cwd, abs), readFileSync(abs, 'utf8'));
+  if (st.size > 1024 * 1024) throw new CliError(`${shown} is larger than 1 MiB`);
+  const text = readFileSync(abs, 'utf8');
+  if (abs.endsWith('.sh')) {
+    // A script's -f paths are read relative to its folder, through the safe loader.
+    const folder = loadSubmission(dirname(abs));
+    const base = relative(cwd, dirname(abs));
+    const prefix = (file: string) => (base === '' ? file : `${base}/${file}`);
+    return { documents: folder.documents.map((d) => ({ ...d, file: prefix(d.file) })), scripts: [{ file: shown, text }] };
+  }
+  const parsed = parseManifestText(shown, text);
   diagnostics.push(...parsed.issues);
-  return parsed.documents;
+  return { documents: parsed.documents, scripts: [] };
+}
+
+/** Serves a script's `-f PATH` (relative to the script's folder) from already loaded documents. */
+function readScriptPath(path: string, scriptFile: string, docs: readonly ManifestDocument[], valid: ReadonlySet<ManifestDocument>) {
+  const dir = posix.dirname(scriptFile);
+  const rel = posix.normalize(posix.join(dir === '.' ? '' : dir, path.replace(/\/$/, '')));
+  if (rel.startsWith('..')) return { error: `error: the path "${path}" is outside the script's folder` };
+  const matching = docs.filter((d) => rel === '.' || d.file === rel || d.file.startsWith(`${rel}/`));
+  if (matching.length === 0) return { error: `error: the path "${path}" does not exist` };
+  return { documents: matching.filter((d) => valid.has(d)), issues: [] };
 }
 
 function allObjects(cluster: ReturnType<typeof createCluster>): KubeObject[] {

@@ -103,3 +103,42 @@ describe('kubegrade simulate', () => {
     expect(run.stdout).toContain('The Pod "hello-pod" is invalid: spec.containers[0].image: Required value');
   });
 });
+
+describe('kubegrade simulate with command scripts and requests', () => {
+  it('runs the course notes\' scenario: a Pod, kubectl expose, then a request to any node\'s NodePort', async () => {
+    const dir = folder({ 'pod.yml': pod, 'commands.sh': 'kubectl apply -f pod.yml\nkubectl expose pod hello-pod --name=hello-svc --target-port=8080 --type=NodePort\n' });
+    const run = await runCliCaptured(
+      ['simulate', 'commands.sh', '--format', 'json', '--request', 'http://node-1:{nodePort:hello-svc}/', '--request', 'outside=http://node-3:{nodePort:hello-svc}/', '--request', 'pod/hello-pod=http://localhost:8080/'],
+      dir,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      objects: { kind: string; metadata: { name: string }; spec?: { type?: string; clusterIP?: string; ports?: { nodePort?: number; targetPort?: number }[] } }[];
+      commands: { file: string; line: number; command: string; output: string; exitCode: number }[];
+      requests: { from: string; url: string; ok: boolean; status?: number; body?: string; servedBy?: { pod: string; container: string } }[];
+    };
+    expect(out.commands.map((c) => [c.line, c.output, c.exitCode])).toEqual([
+      [1, 'pod/hello-pod created\n', 0],
+      [2, 'service/hello-svc exposed\n', 0],
+    ]);
+    const svc = out.objects.find((o) => o.kind === 'Service' && o.metadata.name === 'hello-svc')!;
+    expect(svc.spec?.type).toBe('NodePort');
+    expect(svc.spec?.clusterIP).toMatch(/^10\.152\.183\.\d+$/);
+    const nodePort = svc.spec!.ports![0]!.nodePort!;
+    expect(nodePort).toBeGreaterThanOrEqual(30000);
+    expect(nodePort).toBeLessThanOrEqual(32767);
+    expect(svc.spec!.ports![0]!.targetPort).toBe(8080);
+    expect(out.requests.map((r) => [r.from, r.url, r.ok, r.status, r.servedBy?.pod])).toEqual([
+      ['outside', `http://node-1:${nodePort}/`, true, 200, 'hello-pod'],
+      ['outside', `http://node-3:${nodePort}/`, true, 200, 'hello-pod'],
+      ['pod/hello-pod', 'http://localhost:8080/', true, 200, 'hello-pod'],
+    ]);
+  });
+
+  it('rejects a malformed --request', async () => {
+    const run = await runCliCaptured(['simulate', 'x.yml', '--request', 'pod/=ftp://x'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--request needs \[FROM=\]URL/);
+  });
+});
