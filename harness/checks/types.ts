@@ -44,6 +44,8 @@ export interface CheckOutcome {
   location?: Position;
   /** Replaces the check's declared hint when the kind knows a more specific one. */
   hint?: string;
+  /** The hops a failed request took, in words, up to where it stopped (for reports). */
+  trace?: string[];
 }
 
 /** A check kind: one entry of the check vocabulary. */

@@ -23,6 +23,8 @@ export interface CheckResult {
   hint?: string;
   location?: ResultLocation;
   visibility?: Visibility;
+  /** For a failed request: the hops it took, in words, up to where it stopped. */
+  trace?: string[];
 }
 
 export interface DiagnosticResult {
@@ -35,14 +37,38 @@ export interface DiagnosticResult {
   column?: number;
 }
 
-/** What the settled cluster looked like, as kubectl would print it (for reports). */
+/** What the settled cluster looked like, as kubectl would print it and as data for pictures (for reports). */
 export interface ClusterView {
   settled: boolean;
   /** Virtual seconds the cluster ran. */
   time: number;
+  /** `kubectl get pods -o wide`. */
   pods: string;
+  /** `kubectl get nodes`. */
   nodes: string;
+  /** `kubectl get events`. */
   events: string;
+  /** `kubectl get svc -o wide`, when the exercise has Services of the learner's. */
+  services?: string;
+  /** `kubectl describe pod` of every Pod that is not Running and Ready. */
+  describes?: { name: string; text: string }[];
+  /** The same cluster as data: nodes with their Pods, Services with their endpoints, events in order. */
+  snapshot?: ClusterSnapshot;
+}
+
+export interface ClusterSnapshot {
+  nodes: { name: string; ready: boolean; pods: string[] }[];
+  pods: { name: string; namespace: string; node?: string; status: string; ready: string; ip?: string; labels: string }[];
+  services: {
+    name: string;
+    namespace: string;
+    type: string;
+    clusterIP?: string;
+    ports: string;
+    selector: string;
+    endpoints: { address: string; pod?: string; ready: boolean }[];
+  }[];
+  events: { seconds: number; type: string; reason: string; object: string; message: string; count: number }[];
 }
 
 export interface CommandTranscript {

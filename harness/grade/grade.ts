@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { defineMessages, sortIssues, type Issue } from '../core/issue.ts';
-import type { KubeObject } from '../core/kube.ts';
-import type { CheckResult, ClusterView, CommandTranscript, DiagnosticResult, ExerciseResult } from '../core/result.ts';
+import type { CheckResult, CommandTranscript, DiagnosticResult, ExerciseResult } from '../core/result.ts';
 import { ConfigError } from '../core/config-file.ts';
 import { createCluster } from '../engine/index.ts';
 import type { Cluster, ImageCatalog, SettleResult } from '../engine/types.ts';
@@ -11,7 +10,7 @@ import type { ManifestDocument } from '../load/types.ts';
 import { validateDocuments } from '../validate/index.ts';
 import { getCheckKind } from '../checks/registry.ts';
 import type { CheckContext, CheckSpec } from '../checks/types.ts';
-import { getEvents, getNodes, getPods } from '../kubectl/index.ts';
+import { captureClusterView } from './cluster-view.ts';
 import type { ExerciseSpec } from './exercise.ts';
 import { defaultSeed } from './seed.ts';
 import { createSourceIndex, refOf } from './source-index.ts';
@@ -80,7 +79,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
     };
     if (run.commands.length > 0) result.commands = run.commands;
     if (options.includeFiles !== false) result.files = run.files;
-    if (options.includeCluster !== false) result.cluster = clusterView(run.cluster, run.settle);
+    if (options.includeCluster !== false) result.cluster = captureClusterView(run.cluster, run.settle);
     result.reproduce = base.reproduce;
     return result;
   } catch (e) {
@@ -204,6 +203,7 @@ function runCheck(spec: CheckSpec, ctx: CheckContext): CheckResult {
       const hint = outcome.hint ?? spec.hint;
       if (hint !== undefined) result.hint = hint;
       if (outcome.location) result.location = { file: outcome.location.file, line: outcome.location.line, column: outcome.location.column };
+      if (outcome.trace?.length) result.trace = outcome.trace;
     }
     return result;
   } catch (e) {
@@ -225,18 +225,6 @@ function notGraded(spec: CheckSpec, diagnostics: readonly Issue[]): CheckResult 
 
 function checkHead(spec: CheckSpec): Pick<CheckResult, 'id' | 'title' | 'visibility'> & { points: number; maxPoints: number } {
   return { id: spec.id, title: spec.title, points: 0, maxPoints: spec.points, visibility: spec.visibility };
-}
-
-function clusterView(cluster: Cluster, settle: SettleResult): ClusterView {
-  const now = cluster.timestamp();
-  const pods = cluster.list('Pod');
-  return {
-    settled: settle.settled,
-    time: Math.round(settle.time / 1000),
-    pods: pods.length ? getPods(pods, { now, wide: true }).stdout : 'No resources found in default namespace.\n',
-    nodes: getNodes(cluster.list('Node'), { now }).stdout,
-    events: getEvents(cluster.events() as KubeObject[], { now }).stdout,
-  };
 }
 
 function toDiagnostic(i: Issue): DiagnosticResult {

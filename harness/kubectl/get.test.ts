@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { getPods, getNodes, getEvents, findPrinter, printerNames, nodeStatus, nodeRoles } from './index.ts';
+import { getPods, getNodes, getEvents, getServices, getDeployments, findPrinter, printerNames, nodeStatus, nodeRoles } from './index.ts';
 import * as f from './fixtures.ts';
 
 const now = f.NOW;
@@ -164,7 +164,9 @@ describe('printer registry', () => {
     expect(findPrinter('po')).toBe(getPods);
     expect(findPrinter('Node')).toBe(getNodes);
     expect(findPrinter('ev')).toBe(getEvents);
-    expect(findPrinter('services')).toBeUndefined();
-    expect(printerNames()).toEqual(['events', 'nodes', 'pods']);
+    expect(findPrinter('svc')).toBe(getServices);
+    expect(findPrinter('deploy')).toBe(getDeployments);
+    expect(findPrinter('ingresses')).toBeUndefined();
+    expect(printerNames()).toEqual(['configmaps', 'deployments', 'endpoints', 'endpointslices', 'events', 'nodes', 'pods', 'replicasets', 'services']);
   });
 });

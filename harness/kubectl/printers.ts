@@ -2,18 +2,36 @@
 import { getPods } from './get-pods.ts';
 import { getNodes } from './get-nodes.ts';
 import { getEvents } from './get-events.ts';
+import { getServices } from './get-services.ts';
+import { getEndpoints } from './get-endpoints.ts';
+import { getEndpointSlices } from './get-endpointslices.ts';
+import { getDeployments } from './get-deployments.ts';
+import { getReplicaSets } from './get-replicasets.ts';
+import { getConfigMaps } from './get-configmaps.ts';
 import type { GetPrinter } from './types.ts';
 
 const PRINTERS: Record<string, GetPrinter> = {
   pods: getPods,
   nodes: getNodes,
   events: getEvents,
+  services: getServices,
+  endpoints: getEndpoints,
+  endpointslices: getEndpointSlices,
+  deployments: getDeployments,
+  replicasets: getReplicaSets,
+  configmaps: getConfigMaps,
 };
 
 const ALIASES: Record<string, string> = {
   pod: 'pods', po: 'pods',
   node: 'nodes', no: 'nodes',
   event: 'events', ev: 'events',
+  service: 'services', svc: 'services',
+  ep: 'endpoints',
+  endpointslice: 'endpointslices',
+  deployment: 'deployments', deploy: 'deployments',
+  replicaset: 'replicasets', rs: 'replicasets',
+  configmap: 'configmaps', cm: 'configmaps',
 };
 
 /** Lists the canonical resource names that have a `get` printer, sorted. */

@@ -23,7 +23,16 @@ function canonicalExercise(e: ExerciseResult): ExerciseResult {
     diagnostics: e.diagnostics.map(canonicalDiagnostic),
     reproduce: e.reproduce,
     commands: e.commands?.map((c) => ({ file: c.file, line: c.line, command: c.command, stdout: c.stdout, stderr: c.stderr, exitCode: c.exitCode })),
-    cluster: e.cluster && { settled: e.cluster.settled, time: e.cluster.time, pods: e.cluster.pods, nodes: e.cluster.nodes, events: e.cluster.events },
+    cluster: e.cluster && strip({
+      settled: e.cluster.settled,
+      time: e.cluster.time,
+      pods: e.cluster.pods,
+      nodes: e.cluster.nodes,
+      events: e.cluster.events,
+      services: e.cluster.services,
+      describes: e.cluster.describes,
+      snapshot: e.cluster.snapshot,
+    }),
     files: e.files?.map((f) => ({ path: f.path, text: f.text })),
   });
 }
@@ -39,6 +48,7 @@ function canonicalCheck(c: CheckResult): CheckResult {
     hint: c.hint,
     location: c.location && { file: c.location.file, line: c.location.line, column: c.location.column },
     visibility: c.visibility,
+    trace: c.trace && [...c.trace],
   });
 }
 

@@ -35,4 +35,15 @@ export const scriptIssue = defineMessages({
         ? `the script has ${p.count} commands; only the first ${p.limit} were run`
         : `line ${p.line}: the line is ${p.count} characters long (at most ${p.limit}); it was not run`,
   },
+  'script/command-failed': {
+    severity: 'error',
+    message: (p: { line: number; command: string; stderr: string }) => p.stderr,
+    hint: (p: { line: number; command: string; stderr: string }) => `line ${p.line}: \`${p.command}\` failed as shown; the script went on with the next line`,
+  },
+  'script/unsupported': {
+    severity: 'error',
+    message: (p: { line: number; command: string; reason: string }) =>
+      `line ${p.line}: kubegrade does not run \`${p.command}\` (${p.reason}); this line was skipped`,
+    hint: () => 'grade-relevant steps must use apply, create, run, expose, delete, label, annotate, scale, set image, get or describe',
+  },
 });

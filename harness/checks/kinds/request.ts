@@ -112,7 +112,7 @@ export const requestCheck: CheckKind<RequestParams> = {
     if (problems.length === 0 && params.sameServer && servers.size > 1) {
       problems.push(`reached ${servers.size} different Pods (${[...servers].sort().join(', ')}) over ${times} requests from one client, expected one`);
     }
-    if (problems.length > 0 && lastPath.length > 0) problems.push(`path: ${lastPath.join(' → ')}`);
+    const trace = lastPath.length > 0 ? { trace: lastPath } : {};
     if (problems.length === 0) return { status: 'passed' };
     const viaService = serviceOnPath(lastPath, filled.url, ctx);
     if (viaService) {
@@ -123,6 +123,7 @@ export const requestCheck: CheckKind<RequestParams> = {
         message: `${what} ${problems.join(', ')}. ${why.summary}`,
         location: ctx.sources.locate(svcRef, why.field) ?? ctx.sources.locate(svcRef),
         ...(why.hint ? { hint: why.hint } : {}),
+        ...trace,
       };
     }
     // Blame the requesting Pod when it is not running; otherwise the Pod's manifest as a whole.
@@ -139,7 +140,7 @@ export const requestCheck: CheckKind<RequestParams> = {
       }
       if (!location) location = ctx.sources.locate(ref);
     }
-    return { status: 'failed', message: `${what} ${problems.join(', ')}${detail}`, location };
+    return { status: 'failed', message: `${what} ${problems.join(', ')}${detail}`, location, ...trace };
   },
 };
 

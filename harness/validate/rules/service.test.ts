@@ -32,7 +32,9 @@ describe('service rule', () => {
       'spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 0: must be greater than 0 and less than 86400',
     ]],
     ['selector validated as labels', svc({ ports: [p80], selector: { app: 'my web' } }), [expect.stringMatching(/^spec\.selector: Invalid value: "my web": a valid label/) as unknown as string]],
-    ['bad port name', svc({ ports: [{ port: 80, name: 'Http' }] }), [expect.stringMatching(/^spec\.ports\[0\]\.name: Invalid value: "Http": a DNS-1035 label/) as unknown as string]],
+    ['bad port name', svc({ ports: [{ port: 80, name: 'Http' }] }), [expect.stringMatching(/^spec\.ports\[0\]\.name: Invalid value: "Http": a lowercase RFC 1123 label/) as unknown as string]],
+    // Guards a past bug: port names were checked as DNS-1035 labels, rejecting kubectl create service's `80-8080`.
+    ['port name starting with a digit', svc({ ports: [{ port: 80, name: '80-8080' }] }), []],
     ['hostile ports', svc({ ports: 'eighty' }), ['spec.ports: Required value']],
   ])('%s', (_t, obj, expected) => {
     expect(causes(serviceRule, obj)).toEqual(expected);

@@ -1,5 +1,5 @@
 import type { FieldError } from '../types.ts';
-import { asList, asMap, dns1035Errors, isInt, notSupported, portNumberErrors, portRefErrors, subdomainErrors, validateLabels } from './util.ts';
+import { asList, asMap, isInt, labelErrors, notSupported, portNumberErrors, portRefErrors, subdomainErrors, validateLabels } from './util.ts';
 import type { Rule } from './util.ts';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
@@ -27,7 +27,8 @@ export const serviceRule: Rule = {
       if (typeof name !== 'string' || name === '') {
         if (ports.length > 1) out.push({ type: 'Required', field: `${pp}.name` });
       } else {
-        for (const d of dns1035Errors(name)) out.push({ type: 'Invalid', field: `${pp}.name`, value: name, detail: d });
+        // validateServicePort checks port names as DNS-1123 labels (so `80-8080`, kubectl create service's default, is valid).
+        for (const d of labelErrors(name)) out.push({ type: 'Invalid', field: `${pp}.name`, value: name, detail: d });
         if (names.has(name)) out.push({ type: 'Duplicate', field: `${pp}.name`, value: name });
         names.add(name);
       }
