@@ -17,6 +17,9 @@ import { nodeObject, nodeSpecs } from './nodes.ts';
 import { createNetworkRegistry, request } from './network.ts';
 import type { NetworkRegistry } from './network.ts';
 import { asMap } from './util.ts';
+import { installServices } from './services/install.ts';
+import { installWorkloads } from './controllers/install-workloads.ts';
+import { parseCidr, parseIPv4 } from './services/ipv4.ts';
 
 export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
@@ -44,6 +47,15 @@ function checkOptions(options: ClusterOptions): void {
   if (!options || typeof options.images?.resolve !== 'function') throw new TypeError('createCluster: option `images` must be an ImageCatalog (use loadImageCatalog)');
   if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new TypeError('createCluster: option `seed` must be a finite number');
   if (options.startTime !== undefined && !Number.isFinite(Date.parse(options.startTime))) throw new TypeError('createCluster: option `startTime` must be an RFC 3339 instant');
+  const pool = options.loadBalancerPool;
+  const cidrPool = Array.isArray(pool) && pool.length === 1 && String(pool[0]).includes('/');
+  if (pool !== undefined && (!Array.isArray(pool) || (cidrPool ? parseCidr(pool[0]) === undefined : pool.some((ip) => parseIPv4(ip) === undefined)))) {
+    throw new TypeError('createCluster: option `loadBalancerPool` must be a list of IPv4 addresses or one IPv4 CIDR');
+  }
+  const hosts = options.externalHosts;
+  if (hosts !== undefined && (!Array.isArray(hosts) || hosts.some((h) => parseIPv4(h?.ip) === undefined || !Number.isInteger(h.port) || h.port < 1 || h.port > 65535))) {
+    throw new TypeError('createCluster: option `externalHosts` must be a list of { ip: IPv4, port: 1-65535 }');
+  }
 }
 
 /** Creates a deterministic simulated cluster with nodes, namespaces, the scheduler and the kubelet. */
@@ -104,6 +116,9 @@ export function createCluster(options: ClusterOptions): SimCluster {
 
   for (const name of INITIAL_NAMESPACES) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   nodeSpecs(options.nodes).forEach((spec, i) => store.create(nodeObject(spec, i, clock.timestamp())));
+  const internals: ClusterInternals = { store, api, controllers, network, kubelet, context, addController };
+  const services = installServices(internals, options);
+  installWorkloads(internals);
 
   const processOne = (): boolean => {
     const item = clock.pop();
@@ -115,6 +130,10 @@ export function createCluster(options: ClusterOptions): SimCluster {
     clock.setNow(item.time);
     const controller = controllers.get(item.value.controller);
     const result = controller?.reconcile(item.value.ref, context);
+    if (result?.forgetRequeues) {
+      const queued = pending.get(item.value.key);
+      for (const t of [...(queued ?? [])]) if (t > clock.now) queued?.delete(t);
+    }
     if (result && typeof result.requeueAfter === 'number' && Number.isFinite(result.requeueAfter)) enqueue(item.value.controller, item.value.ref, result.requeueAfter);
     return true;
   };
@@ -165,7 +184,8 @@ export function createCluster(options: ClusterOptions): SimCluster {
       clock.setNow(target);
     },
     request: (source, url) => request(source, url, { store, kubelet }, network),
-    internals: { store, api, controllers, network, kubelet, context, addController },
+    resolve: (source, name) => services.resolve(source, name),
+    internals,
   };
   return cluster;
 }

@@ -162,6 +162,8 @@ export function loadImageCatalog(yamlText: string): { catalog: ImageCatalog; err
         behavior.exit = { afterSeconds: num(t.exit.afterSeconds, 0), code: Math.trunc(num(t.exit.code, 0)) };
         if (t.exit.message !== undefined) behavior.exit.message = String(t.exit.message);
       } else if (t.exit !== undefined) errors.push(`${where}.exit: expected { afterSeconds, code }`);
+      if (isMap(t.udp) && t.udp.reply !== undefined) behavior.udp = { reply: String(t.udp.reply) };
+      else if (t.udp !== undefined) errors.push(`${where}.udp: expected { reply }`);
       byTag.set(tag, { behavior });
     }
     repos.set(parsed.ref.repository, byTag);

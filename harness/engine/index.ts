@@ -5,3 +5,8 @@ export { applyDefaults } from './api/defaults.ts';
 export { setObjectValidator } from './api/validation-adapter.ts';
 export { parseQuantity } from './quantity.ts';
 export type * from './types.ts';
+export { registerAllocation } from './api/server.ts';
+export { OUTSIDE_CLIENT_IP } from './services/proxy.ts';
+export { SERVICE_CIDR, NODE_PORT_MIN, NODE_PORT_MAX } from './services/allocator.ts';
+export { CLUSTER_DOMAIN, DNS_SERVICE_IP } from './services/dns.ts';
+export { KUBERNETES_SERVICE_IP, DNS_ENDPOINT_IP } from './services/system-services.ts';

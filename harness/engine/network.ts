@@ -2,7 +2,7 @@ import type { KubeObject } from '../core/kube.ts';
 import type { RequestResult, RequestSource } from './types.ts';
 import type { Store } from './store.ts';
 import type { KubeletHandle } from './kubelet.ts';
-import { answerHttp, CONNECTION_REFUSED, listenerFor, NO_ROUTE } from './pod-network.ts';
+import { answerHttp, answerUdp, CONNECTION_REFUSED, listenerFor, NO_ROUTE, UDP_NO_ANSWER } from './pod-network.ts';
 import { asList, asMap } from './util.ts';
 
 export interface NetworkContext {
@@ -16,6 +16,8 @@ export interface Target {
   path: string;
   /** The pod the request comes from, if any. */
   from?: KubeObject;
+  /** TCP for http:// URLs, UDP for udp:// URLs. Default TCP. */
+  protocol?: 'TCP' | 'UDP';
 }
 
 /** A handler for traffic to a node port (`http://node-1:31111/`); Services add one later. */
@@ -36,8 +38,8 @@ export const hostPortHandler: NodePortHandler = (node, target, ctx) => {
     for (const c of asList(asMap(pod.spec)?.containers)) {
       for (const raw of asList(asMap(c)?.ports)) {
         const p = asMap(raw);
-        if (p?.hostPort !== target.port || (p.protocol ?? 'TCP') !== 'TCP' || typeof p.containerPort !== 'number') continue;
-        return requestPod(pod, p.containerPort, target.path, ctx, [`node/${String(node.metadata.name)}:${target.port} hostPort`]);
+        if (p?.hostPort !== target.port || (p.protocol ?? 'TCP') !== (target.protocol ?? 'TCP') || typeof p.containerPort !== 'number') continue;
+        return requestPod(pod, p.containerPort, target.path, ctx, [`node/${String(node.metadata.name)}:${target.port} hostPort`], target.protocol);
       }
     }
   }
@@ -49,16 +51,16 @@ export function createNetworkRegistry(): NetworkRegistry {
   return { nodePortHandlers: [hostPortHandler], hostResolvers: [] };
 }
 
-/** Sends an HTTP GET to a pod's network namespace at `port` (what a pod IP or localhost reaches). */
-export function requestPod(pod: KubeObject, port: number, path: string, ctx: NetworkContext, hops: string[]): RequestResult {
+/** Sends an HTTP GET (or a UDP datagram) to a pod's network namespace at `port` (what a pod IP or localhost reaches). */
+export function requestPod(pod: KubeObject, port: number, path: string, ctx: NetworkContext, hops: string[], protocol: 'TCP' | 'UDP' = 'TCP'): RequestResult {
   const rt = ctx.kubelet.runtime(pod.metadata.uid ?? '');
   const ip = asMap(pod.status)?.podIP ?? '';
-  const listener = rt ? listenerFor(rt, port, 'TCP') : undefined;
-  if (!rt || !listener) return { ok: false, error: CONNECTION_REFUSED, path: [...hops, `pod/${pod.metadata.name} ${String(ip)}:${port} → nothing listening`] };
-  const answer = answerHttp(listener.behavior, path);
+  const listener = rt ? listenerFor(rt, port, protocol) : undefined;
+  if (!rt || !listener) return { ok: false, error: protocol === 'UDP' ? UDP_NO_ANSWER : CONNECTION_REFUSED, path: [...hops, `pod/${pod.metadata.name} ${String(ip)}:${port} → nothing listening`] };
+  const answer = protocol === 'UDP' ? { status: 0, body: answerUdp(listener.behavior, path) } : answerHttp(listener.behavior, path);
   return {
     ok: true,
-    status: answer.status,
+    ...(protocol === 'TCP' ? { status: answer.status } : {}),
     body: answer.body,
     servedBy: { pod: pod.metadata.name ?? '', namespace: pod.metadata.namespace ?? 'default', container: listener.name },
     path: [...hops, `pod/${pod.metadata.name} ${String(ip)}:${port} → ${listener.name}`],
@@ -77,7 +79,9 @@ export function request(source: RequestSource, url: string, ctx: NetworkContext,
   } catch {
     return { ok: false, error: `invalid URL ${JSON.stringify(url)}`, path: [] };
   }
-  const host = parsed.hostname;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  const protocol = parsed.protocol === 'udp:' ? 'UDP' : 'TCP';
+  if (protocol === 'UDP' && parsed.port === '') return { ok: false, error: `invalid URL ${JSON.stringify(url)}: udp:// needs a port`, path: [] };
   const port = parsed.port !== '' ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
   const path = `${parsed.pathname}${parsed.search}`;
   let from: KubeObject | undefined;
@@ -88,16 +92,16 @@ export function request(source: RequestSource, url: string, ctx: NetworkContext,
     const rt = from ? ctx.kubelet.runtime(from.metadata.uid ?? '') : undefined;
     if (!from || !rt || !rt.sandboxReady) return { ok: false, error: `pod "${source.from.pod}" is not running`, path: [] };
     hops.push(`from pod/${source.from.pod}${source.from.container ? ` (${source.from.container})` : ''}`);
-    if (host === 'localhost' || host === '127.0.0.1') return requestPod(from, port, path, ctx, hops);
+    if (host === 'localhost' || host === '127.0.0.1') return requestPod(from, port, path, ctx, hops, protocol);
   } else hops.push('from outside the cluster');
-  const target: Target = { host, port, path, ...(from ? { from } : {}) };
+  const target: Target = { host, port, path, protocol, ...(from ? { from } : {}) };
   const node = nodeFor(host, ctx.store);
   if (node) {
     for (const handler of registry.nodePortHandlers) {
       const res = handler(node, target, ctx);
       if (res) return { ...res, path: [...hops, ...res.path] };
     }
-    return { ok: false, error: CONNECTION_REFUSED, path: [...hops, `node/${node.metadata.name}:${port} → nothing listening`] };
+    return { ok: false, error: protocol === 'UDP' ? UDP_NO_ANSWER : CONNECTION_REFUSED, path: [...hops, `node/${node.metadata.name}:${port} → nothing listening`] };
   }
   for (const resolver of registry.hostResolvers) {
     const res = resolver(target, ctx);
@@ -106,7 +110,8 @@ export function request(source: RequestSource, url: string, ctx: NetworkContext,
   if (from) {
     const uid = ctx.kubelet.podByIp(host);
     const pod = uid ? ctx.store.list('Pod').find((p) => p.metadata.uid === uid) : undefined;
-    if (pod) return requestPod(pod, port, path, ctx, hops);
+    if (pod) return requestPod(pod, port, path, ctx, hops, protocol);
   }
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return { ok: false, error: `lookup ${host}: no such host`, path: [...hops, `${host} → not resolvable here`] };
   return { ok: false, error: NO_ROUTE, path: [...hops, `${host}:${port} → no route`] };
 }

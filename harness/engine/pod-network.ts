@@ -4,6 +4,9 @@ import { asList, asMap } from './util.ts';
 
 export const CONNECTION_REFUSED = 'connect: connection refused';
 export const NO_ROUTE = 'connect: no route to host';
+export const TIMED_OUT = 'connect: connection timed out';
+/** What `nc -u` sees when nothing answers a datagram (the ICMP port-unreachable surfaces on read). */
+export const UDP_NO_ANSWER = 'read: connection refused';
 
 /** Resolves the ports an image listens on for a container (an env var may override a port). */
 export function listeningPorts(behavior: ImageBehavior, container: Record<string, unknown>): { port: number; protocol: 'TCP' | 'UDP' }[] {
@@ -29,4 +32,15 @@ export function answerHttp(behavior: ImageBehavior | undefined, path: string): {
   const clean = path.split('?')[0] || '/';
   const route = behavior?.http.find((r) => r.path === clean);
   return route ? { status: route.status, body: route.body } : { status: 404, body: 'Not Found' };
+}
+
+/** Answers a UDP datagram: the image's fixed reply, else an echo of the payload (the URL path without its `/`). */
+export function answerUdp(behavior: ImageBehavior | undefined, path: string): string {
+  if (behavior?.udp) return behavior.udp.reply;
+  const raw = path.replace(/^\//, '').split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

@@ -26,6 +26,37 @@ export interface ClusterOptions {
   seed?: number;
   /** Virtual start instant, RFC 3339. Default "2026-01-01T00:00:00Z". */
   startTime?: string;
+  /** IPs (or one IPv4 CIDR) a cloud load-balancer controller hands to LoadBalancer Services, in order. Default none (`<pending>`). */
+  loadBalancerPool?: string[];
+  /** Hosts outside the cluster that selector-less Services may point at (EndpointSlice addresses). */
+  externalHosts?: ExternalHost[];
+}
+
+/** A machine outside the cluster (a database VM, an external API) reachable by IP. */
+export interface ExternalHost {
+  /** Shown in request paths, e.g. `legacy-db`. Default `external host`. */
+  name?: string;
+  ip: string;
+  port: number;
+  /** Default TCP. */
+  protocol?: 'TCP' | 'UDP';
+  /** HTTP answers (TCP only); unknown paths give 404. */
+  http?: HttpRoute[];
+  /** UDP answer (UDP only); default: echo the datagram (the URL path without its leading `/`). */
+  udpReply?: string;
+}
+
+/** A cluster DNS answer (what `nslookup` in a Pod would show). */
+export interface DnsResult {
+  ok: boolean;
+  /** A records (sorted) or one CNAME target. */
+  answers: string[];
+  /** The record type of the answers. */
+  type?: 'A' | 'CNAME';
+  /** The fully qualified name that matched. */
+  name?: string;
+  /** nslookup's words for a failure: `** server can't find web: NXDOMAIN`. */
+  error?: string;
 }
 
 /** What one image does when it runs (from exercises/images.yaml). */
@@ -41,6 +72,8 @@ export interface ImageBehavior {
   http: HttpRoute[];
   /** When set, the process exits with `code` after `afterSeconds` of running. */
   exit?: { afterSeconds: number; code: number; message?: string };
+  /** What a UDP listener answers to any datagram; default: it echoes the datagram. */
+  udp?: { reply: string };
 }
 
 export interface ImagePort {
@@ -154,6 +187,8 @@ export interface Cluster {
   runUntilSettled(options?: SettleOptions): SettleResult;
   /** Let virtual time pass, running everything due. */
   advance(seconds: number): void;
-  /** An HTTP GET from a container (to localhost, a Pod IP, later a Service) or from outside (node:port). */
+  /** An HTTP GET (or `udp://host:port/payload` datagram) from a container or from outside (node:port, LB IP). */
   request(source: RequestSource, url: string): RequestResult;
+  /** Looks a name up in cluster DNS as a Pod would (search path of its namespace, ndots 5); outside clients use no search path. */
+  resolve(source: RequestSource, name: string): DnsResult;
 }

@@ -11,6 +11,7 @@ import { invalid, validate } from './validation-adapter.ts';
 import { alreadyExists, badRequest, conflict, notFound } from './errors.ts';
 import { qosClass } from '../qos.ts';
 import { asMap, asInt } from '../util.ts';
+import type { FieldError } from '../../validate/types.ts';
 
 export interface ApiServerDeps {
   store: Store;
@@ -46,6 +47,24 @@ registerCreateHook('Namespace', (ns) => {
   ns.spec = { finalizers: ['kubernetes'] };
   ns.status = { phase: 'Active' };
 });
+
+/** Server-side allocation at storage time (ClusterIPs, NodePorts): mutates the object or returns field errors. */
+export type AllocationHook = (obj: KubeObject, ctx: { store: Store; random: Random; old?: KubeObject }) => FieldError[];
+const ALLOCATION_HOOKS = new Map<string, AllocationHook>();
+
+/** Registers the storage-time allocator of a kind (runs after validation, before the write). */
+export function registerAllocation(kind: string, hook: AllocationHook): void {
+  ALLOCATION_HOOKS.set(kind, hook);
+}
+
+/** Decides how a delete proceeds (finalizers, propagation policy): a result to answer with, or undefined to remove now. */
+export type DeleteHook = (obj: KubeObject, options: DeleteOptions | undefined, ctx: { store: Store; timestamp: () => string }) => ApiResult | undefined;
+let deleteHook: DeleteHook | undefined;
+
+/** Registers the garbage collector's delete hook (one at most). */
+export function registerDeleteHook(hook: DeleteHook): void {
+  deleteHook = hook;
+}
 
 const fail = (error: StatusError, warnings: string[] = []): ApiResult => ({ ok: false, error, warnings });
 
@@ -101,6 +120,8 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     const { errors, warnings } = validate(obj);
     if (errors.length > 0) return fail(invalid(obj.kind, obj.metadata.name ?? '', errors), warnings);
     if (store.get(refOf(obj))) return fail(alreadyExists(obj.kind, obj.metadata.name ?? ''), warnings);
+    const allocErrors = ALLOCATION_HOOKS.get(obj.kind)?.(obj, { store, random: deps.random }) ?? [];
+    if (allocErrors.length > 0) return fail(invalid(obj.kind, obj.metadata.name ?? '', allocErrors), warnings);
     CREATE_HOOKS.get(obj.kind)?.(obj);
     const res = store.create(obj);
     if (!res.ok) return fail(res.error, warnings);
@@ -137,6 +158,8 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     admit(next, { random: deps.random, old });
     const { errors, warnings } = validate(next, { old });
     if (errors.length > 0) return fail(invalid(next.kind, ref.name, errors), warnings);
+    const allocErrors = ALLOCATION_HOOKS.get(next.kind)?.(next, { store, random: deps.random, old }) ?? [];
+    if (allocErrors.length > 0) return fail(invalid(next.kind, ref.name, allocErrors), warnings);
     const res = store.update(next);
     if (!res.ok) return fail(res.error, warnings);
     if (applied && res.object.metadata.uid) lastApplied.set(res.object.metadata.uid, clone(input));
@@ -164,6 +187,8 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
           return res.ok ? { ok: true, verb: 'deleted', object: res.object, warnings: [] } : fail(res.error);
         }
       }
+      const held = deleteHook?.(obj, options, { store, timestamp: () => deps.timestamp() });
+      if (held) return held;
       if (ref.kind === 'Namespace') {
         for (const kind of ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'EndpointSlice', 'ConfigMap', 'Secret', 'Endpoints']) {
           for (const o of store.list(kind, ref.name)) store.remove(refOf(o));

@@ -18,6 +18,8 @@ export interface ControllerContext {
 export interface ReconcileResult {
   /** Seconds after which to reconcile this object again. */
   requeueAfter?: number;
+  /** Drops this object's requeues queued for later times (a deadline check that is no longer needed). */
+  forgetRequeues?: boolean;
 }
 
 /** Enqueues a reconcile of `ref` for this controller after `afterSeconds` (default now). */
