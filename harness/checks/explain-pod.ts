@@ -1,4 +1,6 @@
 import type { KubeObject } from '../core/kube.ts';
+import type { ImageCatalog } from '../engine/types.ts';
+import { suggestImage } from './suggest-image.ts';
 
 /** Why a Pod is not (yet) what a check wanted, in plain words, and the field to blame. */
 export interface PodExplanation {
@@ -17,7 +19,7 @@ interface ContainerStatus {
 }
 
 /** Explains a Pod's current state from its status and events (the way `kubectl describe pod` would lead you). */
-export function explainPod(pod: KubeObject, events: readonly KubeObject[]): PodExplanation {
+export function explainPod(pod: KubeObject, events: readonly KubeObject[], images?: ImageCatalog): PodExplanation {
   const name = pod.metadata.name ?? '?';
   const status = (pod.status ?? {}) as { phase?: string; conditions?: { type: string; status: string; reason?: string; message?: string }[]; containerStatuses?: ContainerStatus[]; reason?: string; message?: string };
   const containers = (Array.isArray(pod.spec?.containers) ? pod.spec.containers : []) as { name?: string; image?: string; readinessProbe?: unknown }[];
@@ -46,7 +48,7 @@ export function explainPod(pod: KubeObject, events: readonly KubeObject[]): PodE
         return {
           summary: `container ${cs.name} cannot start: ${waiting.reason}${failed ? ` (${failed})` : ` for image "${image}"`}`,
           field: `spec.containers[${i}].image`,
-          hint: `Check the image name and tag: "${image}" does not exist in the registry.`,
+          hint: imageHint(image, images),
         };
       }
       if (waiting.reason === 'CrashLoopBackOff') {
@@ -88,4 +90,9 @@ function lastEventMessage(events: readonly KubeObject[], podName: string, patter
     if (io?.kind === 'Pod' && io.name === podName && pattern.test(msg)) found = msg;
   }
   return found;
+}
+
+function imageHint(image: string, images: ImageCatalog | undefined): string {
+  const suggestion = images ? suggestImage(image, images) : undefined;
+  return `"${image}" does not exist in the registry.${suggestion ? ` Did you mean "${suggestion}"?` : ' Check the account, the repository name and the tag.'}`;
 }

@@ -2,7 +2,7 @@ import type { Issue } from '../core/issue.ts';
 import type { KubeObject, ObjectRef } from '../core/kube.ts';
 import type { Position } from '../core/position.ts';
 import type { CheckStatus, Visibility } from '../core/result.ts';
-import type { Cluster, SettleResult } from '../engine/types.ts';
+import type { Cluster, ImageCatalog, SettleResult } from '../engine/types.ts';
 
 /** One check as declared in exercise.yaml (or hidden.yaml). */
 export interface CheckSpec {
@@ -34,6 +34,8 @@ export interface CheckContext {
   /** Every diagnostic of loading, validation and apply, in order. */
   diagnostics: readonly Issue[];
   sources: SourceIndex;
+  /** The course's image registry (for "did you mean" on images that do not exist). */
+  images?: ImageCatalog;
 }
 
 export interface CheckOutcome {

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { GradeReport } from '../core/result.ts';
 import { findCourseRoot, gradeCourse, openCourse, selectExercises, UsageError } from '../grade/course.ts';
 import { htmlReporter } from '../report/html.ts';
@@ -54,8 +54,11 @@ export function gradeCommand(args: string[], io: CliIo): number {
     throw e;
   }
   if (values.submission && ids.length !== 1) throw new CliError('--submission needs exactly one exercise ID');
+  const submission = values.submission ? resolve(io.cwd, values.submission) : undefined;
   const report = gradeCourse(course, ids, {
-    ...(values.submission ? { submission: resolve(io.cwd, values.submission) } : {}),
+    ...(submission ? { submission } : {}),
+    // A mutant's mutant.yaml is the course's metadata, not part of the submission.
+    ...(submission?.startsWith(join(root, 'solutions') + sep) ? { exclude: ['mutant.yaml'] } : {}),
     ...(seed !== undefined ? { seed } : {}),
     hidden: !values['no-hidden'],
   });

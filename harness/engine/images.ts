@@ -169,6 +169,14 @@ export function loadImageCatalog(yamlText: string): { catalog: ImageCatalog; err
     repos.set(parsed.ref.repository, byTag);
   }
   const catalog: ImageCatalog = {
+    references() {
+      const out: string[] = [];
+      for (const [repo, tags] of [...repos.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const short = repo.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, '');
+        for (const tag of [...tags.keys()].sort()) out.push(`${short}:${tag}`);
+      }
+      return out;
+    },
     resolve(image: string) {
       const parsed = parseImageReference(image);
       if (!parsed.ok) {

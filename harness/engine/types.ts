@@ -90,6 +90,8 @@ export interface HttpRoute {
 }
 
 export interface ImageCatalog {
+  /** Every image the registry holds, as `repository:tag` with docker.io and library/ shortened as people write them. */
+  references(): string[];
   /** Resolves any image reference as the kubelet would (docker.io/library defaults, tag latest). */
   resolve(image: string): { ok: true; image: ImageBehavior } | { ok: false; reason: 'InvalidImageName' | 'NotFound'; message: string };
 }

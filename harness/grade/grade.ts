@@ -63,7 +63,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
   };
   try {
     const run = runSubmission(spec, submissionDir, options, seed);
-    const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources };
+    const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources, images: options.images };
     const results = run.nothingLoaded ? checks.map((c) => notGraded(c, run.diagnostics)) : checks.map((c) => runCheck(c, ctx));
     const score = round(results.reduce((n, r) => n + r.points, 0));
     const maxScore = results.reduce((n, r) => n + r.maxPoints, 0);

@@ -50,7 +50,7 @@ export const podCheck: CheckKind<PodParams> = {
       if (restarts > params.restarts) problems.push(`restarted ${restarts} time${restarts === 1 ? '' : 's'} (at most ${params.restarts} allowed)`);
     }
     if (problems.length === 0) return { status: 'passed' };
-    const why = explainPod(pod, ctx.cluster.events());
+    const why = explainPod(pod, ctx.cluster.events(), ctx.images);
     const noContainer = params.containerReady !== undefined && !statuses.some((c) => c.name === params.containerReady);
     const field = noContainer ? 'spec.containers' : why.field;
     return {

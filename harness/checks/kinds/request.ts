@@ -22,8 +22,9 @@ function execProblem(from: { pod: string; namespace?: string; container?: string
   const st = statuses.find((c) => c.name === from.container);
   if (!st?.state?.running) {
     const why = st?.state?.waiting?.reason ?? st?.state?.terminated?.reason ?? 'not started';
-    const detail = explainPod(pod, ctx.cluster.events());
-    return { message: `container ${from.container} is not running (${why}): ${detail.summary}`, field: detail.field ?? `spec.containers[${index}]` };
+    const detail = explainPod(pod, ctx.cluster.events(), ctx.images);
+    const message = detail.summary.startsWith(`container ${from.container} `) ? detail.summary : `container ${from.container} is not running (${why}): ${detail.summary}`;
+    return { message, field: detail.field ?? `spec.containers[${index}]` };
   }
   return undefined;
 }
@@ -134,7 +135,7 @@ export const requestCheck: CheckKind<RequestParams> = {
       const pod = ctx.cluster.get(ref);
       if (!pod) detail = `: Pod "${params.from.pod}" does not exist`;
       else {
-        const why = explainPod(pod, ctx.cluster.events());
+        const why = explainPod(pod, ctx.cluster.events(), ctx.images);
         if (!/is Running$/.test(why.summary)) detail = ` (${why.summary})`;
         location = ctx.sources.locate(ref, why.field ?? 'spec.containers');
       }
