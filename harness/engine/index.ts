@@ -10,3 +10,5 @@ export { OUTSIDE_CLIENT_IP } from './services/proxy.ts';
 export { SERVICE_CIDR, NODE_PORT_MIN, NODE_PORT_MAX } from './services/allocator.ts';
 export { CLUSTER_DOMAIN, DNS_SERVICE_IP } from './services/dns.ts';
 export { KUBERNETES_SERVICE_IP, DNS_ENDPOINT_IP } from './services/system-services.ts';
+export { rollback, rolloutStatus, followRollout } from './controllers/deployment/rollout.ts';
+export { podTemplateHash } from './controllers/deployment/hash.ts';
