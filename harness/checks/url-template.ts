@@ -35,7 +35,12 @@ export function fillUrl(url: string, cluster: Cluster, namespace = 'default'): {
     if (what === 'nodeIP') return `node "${name}" does not exist`;
     if (!cluster.get({ kind: 'Service', namespace, name })) return `Service "${name}" does not exist`;
     if (what === 'clusterIP') return `Service "${name}" has no ClusterIP (headless or ExternalName)`;
-    if (what === 'loadBalancerIP') return `Service "${name}" has no external IP: EXTERNAL-IP is <pending>`;
+    if (what === 'loadBalancerIP') {
+      const type = cluster.get({ kind: 'Service', namespace, name })?.spec?.type;
+      return type === 'LoadBalancer'
+        ? `Service "${name}" has no external IP yet: EXTERNAL-IP is <pending> (no load balancer has given it an address)`
+        : `Service "${name}" is of type ${String(type ?? 'ClusterIP')}, not LoadBalancer: it gets no external IP (EXTERNAL-IP is <none>)`;
+    }
     return `Service "${name}" has no nodePort${port ? ` for port ${port}` : ''} (is its type NodePort or LoadBalancer?)`;
   }
 }

@@ -1,4 +1,5 @@
 import type { CheckKind } from '../types.ts';
+import { execProblem } from '../exec-source.ts';
 
 export interface DnsParams {
   from: 'outside' | { pod: string; namespace?: string };
@@ -37,8 +38,15 @@ export const dnsCheck: CheckKind<DnsParams> = {
   },
   run(params, ctx) {
     const ns = params.from === 'outside' ? 'default' : (params.from.namespace ?? 'default');
-    const res = ctx.cluster.resolve({ from: params.from }, params.name);
     const what = `nslookup ${params.name}${params.from === 'outside' ? ' from outside the cluster' : ` from ${params.from.pod}`}`;
+    if (params.from !== 'outside') {
+      const cannot = execProblem(params.from, ctx);
+      if (cannot) {
+        const ref = { kind: 'Pod', namespace: ns, name: params.from.pod };
+        return { status: 'failed', message: `${what} could not run: ${cannot.message}`, location: ctx.sources.locate(ref, cannot.field) ?? ctx.sources.locate(ref) };
+      }
+    }
+    const res = ctx.cluster.resolve({ from: params.from }, params.name);
     if (params.resolves === false) {
       return res.ok ? { status: 'failed', message: `${what} resolved to ${res.answers.join(', ')}, expected no answer` } : { status: 'passed' };
     }

@@ -1,33 +1,10 @@
 import type { RequestSource } from '../../engine/types.ts';
 import type { CheckContext, CheckKind } from '../types.ts';
 import { explainPod } from '../explain-pod.ts';
+import { execProblem } from '../exec-source.ts';
 import { fillUrl } from '../url-template.ts';
 import { explainService } from '../explain-service.ts';
 import type { KubeObject } from '../../core/kube.ts';
-
-/**
- * A request "from a container" is what `kubectl exec -c <container> -- wget …` would send, so the
- * container must exist and be running; otherwise kubectl exec itself fails.
- */
-function execProblem(from: { pod: string; namespace?: string; container?: string }, ctx: CheckContext): { message: string; field?: string } | undefined {
-  const pod = ctx.cluster.get({ kind: 'Pod', namespace: from.namespace ?? 'default', name: from.pod });
-  if (!pod) return undefined; // reported below with the engine's own words
-  const containers = (Array.isArray(pod.spec?.containers) ? pod.spec.containers : []) as { name?: string }[];
-  if (from.container === undefined) return undefined;
-  const index = containers.findIndex((c) => c.name === from.container);
-  if (index < 0) {
-    return { message: `Pod "${from.pod}" has no container named ${from.container} (it has ${containers.map((c) => c.name).join(', ') || 'none'})`, field: 'spec.containers' };
-  }
-  const statuses = (pod.status?.containerStatuses ?? []) as { name: string; state?: { running?: object; waiting?: { reason?: string }; terminated?: { reason?: string } } }[];
-  const st = statuses.find((c) => c.name === from.container);
-  if (!st?.state?.running) {
-    const why = st?.state?.waiting?.reason ?? st?.state?.terminated?.reason ?? 'not started';
-    const detail = explainPod(pod, ctx.cluster.events(), ctx.images);
-    const message = detail.summary.startsWith(`container ${from.container} `) ? detail.summary : `container ${from.container} is not running (${why}): ${detail.summary}`;
-    return { message, field: detail.field ?? `spec.containers[${index}]` };
-  }
-  return undefined;
-}
 
 export interface RequestParams {
   from: 'outside' | { pod: string; namespace?: string; container?: string };
@@ -80,7 +57,7 @@ export const requestCheck: CheckKind<RequestParams> = {
   run(params, ctx) {
     const source: RequestSource = { from: params.from };
     const fromText = params.from === 'outside' ? 'from outside the cluster' : `from ${params.from.pod}${params.from.container ? `/${params.from.container}` : ''}`;
-    const what = `GET ${params.url} ${fromText}`;
+    const what = `${params.url.startsWith('udp:') ? 'UDP datagram to' : 'GET'} ${params.url} ${fromText}`;
     const expectStatus = params.status ?? 200;
     const cannotExec = params.from === 'outside' ? undefined : execProblem(params.from, ctx);
     if (cannotExec) {

@@ -1,0 +1,3 @@
+kubectl get pods --show-labels
+kubectl expose pod hello-pod --name=hello-svc --target-port=8080 --type=NodePort
+kubectl get svc
