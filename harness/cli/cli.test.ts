@@ -51,7 +51,7 @@ describe('kubegrade grade', () => {
     [['grade', '--seed', '-3'], /--seed|seed/],
     [['grade', '--bogus'], /Unknown option '--bogus'/],
     [['grade', '01', '02', '--submission', '.'], /--submission needs exactly one exercise ID/],
-    [['frobnicate'], /unknown command "frobnicate"; valid commands: grade, simulate, export-template/],
+    [['frobnicate'], /unknown command "frobnicate"; valid commands: grade, simulate, batch, merge, export-template, report/],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const run = await runCliCaptured(argv, root);
     expect(run.code).toBe(2);

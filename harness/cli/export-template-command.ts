@@ -17,7 +17,7 @@ Options:
 `;
 
 /** Files and folders of the course that a learner's checkout gets. */
-const LEARNER_TOP_LEVEL = ['exercises', 'harness', 'bin', 'tsconfig.json', 'package-lock.json', '.gitignore'];
+const LEARNER_TOP_LEVEL = ['exercises', 'harness', 'bin', 'tsconfig.json', 'package-lock.json', '.gitignore', '.github'];
 
 /** Runs `kubegrade export-template DIR`. */
 export function exportTemplateCommand(args: string[], io: CliIo): number {
@@ -54,7 +54,7 @@ export function exportTemplate(root: string, target: string): void {
       recursive: true,
       filter: (src) => {
         const base = basename(src);
-        if (name === 'harness' && (base.endsWith('.test.ts') || base === 'testdata' || base === 'bench')) return false;
+        if (name === 'harness' && (base.endsWith('.test.ts') || base === 'testdata' || base === 'bench' || base === 'testing')) return false;
         return base !== 'node_modules' && !base.endsWith('.tmp');
       },
     });

@@ -25,6 +25,15 @@ export interface CheckResult {
   visibility?: Visibility;
   /** For a failed request: the hops it took, in words, up to where it stopped. */
   trace?: string[];
+  /** For a failed property: the shortest fault scenario that broke it, in words, and how to replay it. */
+  counterexample?: Counterexample;
+}
+
+/** A failing fault scenario: fast-check's seed and path (replay with `--seed S --path P`) and its story. */
+export interface Counterexample {
+  seed: number;
+  path: string;
+  steps: string[];
 }
 
 export interface DiagnosticResult {

@@ -13,8 +13,9 @@ export type Interceptor = (verb: StoreVerb, obj: KubeObject) => StatusError | un
 export type StoreResult = { ok: true; object: KubeObject; changed: boolean } | { ok: false; error: StatusError };
 
 export interface Store {
+  /** A private, mutable copy of one object. */
   get(ref: ObjectRef): KubeObject | undefined;
-  /** Objects of a kind sorted by namespace then name; namespace undefined → all. */
+  /** Objects of a kind sorted by namespace then name; namespace undefined → all. Shared, frozen snapshots: clone before changing. */
   list(kind: string, namespace?: string): KubeObject[];
   /** Stores a new object: sets uid, resourceVersion, generation 1 and creationTimestamp. */
   create(obj: KubeObject): StoreResult;
@@ -37,14 +38,19 @@ export function refOf(obj: KubeObject): ObjectRef {
 
 /** Creates an in-memory object store on virtual time and seeded uids. */
 export function createStore(deps: { now: () => number; timestamp: () => string; random: Random }): Store {
+  // Stored objects are deep-frozen snapshots: reads share them without copying (controllers list
+  // every Pod on every reconcile, so copying made the engine quadratic), and a caller that tried to
+  // modify one would get a TypeError instead of silently changing the store.
   const objects = new Map<string, KubeObject>();
+  const sorted = new Map<string, KubeObject[]>();
   const log: WatchEntry[] = [];
   const hooks: Interceptor[] = [];
   const listeners: ((entry: WatchEntry) => void)[] = [];
   let rv = 0;
 
   const record = (type: WatchEntry['type'], object: KubeObject): void => {
-    const entry: WatchEntry = { time: deps.now(), type, object: clone(object) };
+    sorted.delete(object.kind);
+    const entry: WatchEntry = { time: deps.now(), type, object };
     log.push(entry);
     for (const l of listeners) l(entry);
   };
@@ -59,16 +65,20 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
 
   return {
     get(ref) {
+      // get() hands out a private copy: callers commonly change it and write it back with update().
       const o = objects.get(refKey(ref));
       return o ? clone(o) : undefined;
     },
     list(kind, namespace) {
-      const out: KubeObject[] = [];
-      for (const o of objects.values()) {
-        if (o.kind === kind && (namespace === undefined || (o.metadata.namespace ?? '') === namespace)) out.push(o);
+      let all = sorted.get(kind);
+      if (!all) {
+        all = [];
+        for (const o of objects.values()) if (o.kind === kind) all.push(o);
+        const keyed = all.map((o) => [sortKey(o), o] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        all = keyed.map(([, o]) => o);
+        sorted.set(kind, all);
       }
-      out.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-      return out.map((o) => clone(o));
+      return namespace === undefined ? [...all] : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
     },
     create(input) {
       const obj = clone(input);
@@ -84,6 +94,7 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
         rv--;
         return { ok: false, error: err };
       }
+      deepFreeze(obj);
       objects.set(refKey(ref), obj);
       record('ADDED', obj);
       return { ok: true, object: clone(obj), changed: true };
@@ -102,6 +113,7 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       const err = check('update', obj);
       if (err) return { ok: false, error: err };
       obj.metadata.resourceVersion = String(++rv);
+      deepFreeze(obj);
       objects.set(refKey(ref), obj);
       record('MODIFIED', obj);
       return { ok: true, object: clone(obj), changed: true };
@@ -114,6 +126,7 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       objects.delete(refKey(ref));
       const gone = clone(old);
       gone.metadata.resourceVersion = String(++rv);
+      deepFreeze(gone);
       record('DELETED', gone);
       return { ok: true, object: gone, changed: true };
     },
@@ -134,4 +147,13 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       listeners.push(listener);
     },
   };
+}
+
+/** Freezes plain JSON data all the way down (stored objects are immutable snapshots). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

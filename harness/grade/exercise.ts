@@ -5,6 +5,8 @@ import type { Visibility } from '../core/result.ts';
 import type { ExternalHost, NodeSpec } from '../engine/types.ts';
 import { checkKinds } from '../checks/registry.ts';
 import type { CheckSpec } from '../checks/types.ts';
+import { propertySchema, toProperties, type RawProperty } from '../properties/spec.ts';
+import type { PropertySpec } from '../properties/types.ts';
 
 /** An exercise as declared in `exercises/<id>/exercise.yaml`. */
 export interface ExerciseSpec {
@@ -25,6 +27,8 @@ export interface ExerciseSpec {
   };
   submission: { accept: string[] };
   checks: CheckSpec[];
+  /** Invariants that must hold while faults hit the cluster (fast-check scenarios). */
+  properties?: PropertySpec[];
 }
 
 const nodeSchema = {
@@ -114,6 +118,7 @@ export const exerciseSchema = {
       properties: { accept: { type: 'array', items: { type: 'string' }, minItems: 1 } },
     },
     checks: { type: 'array', items: checkSchema },
+    properties: { type: 'array', items: propertySchema },
   },
 };
 
@@ -145,6 +150,7 @@ export function loadExercise(dir: string, courseRoot?: string): ExerciseSpec {
     cluster?: { nodes?: number | NodeSpec[]; given?: string[]; settleSeconds?: number; loadBalancerPool?: string[]; externalHosts?: ExternalHost[] };
     submission?: { accept?: string[] };
     checks: RawCheck[];
+    properties?: RawProperty[];
   };
   if (raw.id !== basename(dir)) {
     throw new ConfigError([{ message: `id "${raw.id}" must equal the folder name "${basename(dir)}"`, position: doc.positionOf(['id']) }], shown);
@@ -168,6 +174,7 @@ export function loadExercise(dir: string, courseRoot?: string): ExerciseSpec {
     },
     submission: { accept: raw.submission?.accept ?? ['*.yml', '*.yaml', '*.json', 'commands.sh'] },
     checks,
+    ...(raw.properties ? { properties: toProperties(shown, doc, raw.properties, checks.map((c) => c.id)) } : {}),
   };
 }
 

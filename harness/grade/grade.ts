@@ -16,6 +16,8 @@ import { defaultSeed } from './seed.ts';
 import { createSourceIndex, refOf } from './source-index.ts';
 import { runCommandScript } from '../script/run-script.ts';
 import { kubectlErrorText } from './status-message.ts';
+import { permute, propertyResult, runProperty } from '../properties/index.ts';
+import type { ScenarioStart } from '../properties/types.ts';
 
 const issue = defineMessages({
   'apply/rejected': {
@@ -49,6 +51,8 @@ export interface GradeOptions {
   includeCluster?: boolean;
   /** File names in the submission folder that are not the learner's (e.g. `mutant.yaml`); skipped silently. */
   exclude?: string[];
+  /** Replays one fault scenario of the properties (`[property-id@]path`, as a counterexample prints it). */
+  path?: string;
 }
 
 /** Grades one submission folder against one exercise and returns its canonical result. */
@@ -65,6 +69,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
     const run = runSubmission(spec, submissionDir, options, seed);
     const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources, images: options.images };
     const results = run.nothingLoaded ? checks.map((c) => notGraded(c, run.diagnostics)) : checks.map((c) => runCheck(c, ctx));
+    results.push(...runProperties(spec, submissionDir, options, seed, run));
     const score = round(results.reduce((n, r) => n + r.points, 0));
     const maxScore = results.reduce((n, r) => n + r.maxPoints, 0);
     const status = run.nothingLoaded ? 'error' : score === maxScore ? 'passed' : 'failed';
@@ -89,10 +94,10 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
       id: spec.id,
       title: spec.title,
       score: 0,
-      maxScore: checks.reduce((n, c) => n + c.points, 0),
+      maxScore: [...checks, ...(spec.properties ?? [])].reduce((n, c) => n + c.points, 0),
       status: 'error',
       seed,
-      checks: checks.map((c) => ({ ...checkHead(c), status: 'errored', points: 0, message: 'not graded: kubegrade failed (see the diagnostics)' })),
+      checks: [...checks, ...(spec.properties ?? [])].map((c) => ({ ...checkHead(c), status: 'errored', points: 0, message: 'not graded: kubegrade failed (see the diagnostics)' })),
       diagnostics: [toDiagnostic(issue('harness/internal-error', { message }))],
       reproduce: base.reproduce,
     };
@@ -107,9 +112,11 @@ interface SubmissionRun {
   sources: ReturnType<typeof createSourceIndex>;
   files: { path: string; text: string }[];
   nothingLoaded: boolean;
+  /** Virtual milliseconds when the submission was applied. */
+  appliedAt: number;
 }
 
-function runSubmission(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number): SubmissionRun {
+function runSubmission(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, order = 0): SubmissionRun {
   const cluster = createCluster({
     nodes: spec.cluster.nodes,
     images: options.images,
@@ -120,6 +127,7 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
   applyGiven(spec, cluster);
   cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
 
+  const appliedAt = cluster.now;
   const loaded = loadSubmission(submissionDir, { accept: spec.submission.accept, exclude: options.exclude ?? [] });
   const validation = validateDocuments(loaded.documents);
   const diagnostics: Issue[] = [...loaded.issues, ...validation.issues];
@@ -140,7 +148,7 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
     }
     for (const { object, doc } of validation.resources) if (cluster.get(refOf(object))) accepted.add(doc);
   } else {
-    for (const { object, doc } of validation.resources) {
+    for (const { object, doc } of permute(validation.resources, order)) {
       const res = cluster.apply(object);
       if (res.ok) accepted.add(doc);
       else if (res.error) {
@@ -158,7 +166,7 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
   const files = loaded.files
     .filter((f) => f.role === 'manifest' || f.role === 'script')
     .map((f) => ({ path: f.path, text: readText(join(loaded.root, f.path)) }));
-  return { cluster, settle, diagnostics: sortIssues(diagnostics), sources: createSourceIndex(loaded.documents, accepted), files, commands, nothingLoaded };
+  return { cluster, settle, diagnostics: sortIssues(diagnostics), sources: createSourceIndex(loaded.documents, accepted), files, commands, nothingLoaded, appliedAt };
 }
 
 /** Virtual seconds between two lines of a command script (a person types the next one a little later). */
@@ -212,7 +220,7 @@ function runCheck(spec: CheckSpec, ctx: CheckContext): CheckResult {
 }
 
 /** A check of a submission with nothing loadable: not graded (no vacuous passes), pointing at the first error. */
-function notGraded(spec: CheckSpec, diagnostics: readonly Issue[]): CheckResult {
+function notGraded(spec: Pick<CheckSpec, 'id' | 'title' | 'points' | 'visibility'>, diagnostics: readonly Issue[]): CheckResult {
   const first = diagnostics.find((d) => d.severity === 'error' && d.file);
   const result: CheckResult = {
     ...checkHead(spec),
@@ -223,8 +231,36 @@ function notGraded(spec: CheckSpec, diagnostics: readonly Issue[]): CheckResult 
   return result;
 }
 
-function checkHead(spec: CheckSpec): Pick<CheckResult, 'id' | 'title' | 'visibility'> & { points: number; maxPoints: number } {
+function checkHead(spec: Pick<CheckSpec, 'id' | 'title' | 'points' | 'visibility'>): Pick<CheckResult, 'id' | 'title' | 'visibility'> & { points: number; maxPoints: number } {
   return { id: spec.id, title: spec.title, points: 0, maxPoints: spec.points, visibility: spec.visibility };
+}
+
+/** Runs the exercise's properties; every fault scenario starts from a cluster set up exactly like the graded one. */
+function runProperties(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, run: SubmissionRun): CheckResult[] {
+  const properties = spec.properties ?? [];
+  if (run.nothingLoaded) return properties.map((p) => notGraded(p, run.diagnostics));
+  const setup = ({ order }: { order: number }): ScenarioStart => {
+    const r = runSubmission(spec, submissionDir, options, seed, order);
+    return { cluster: r.cluster, applied: r.files.map((f) => f.path), appliedAt: r.appliedAt, context: { diagnostics: r.diagnostics, sources: r.sources, images: options.images } };
+  };
+  // A replay path names its property (`id@path`) when the exercise has several.
+  const [pathId, path] = options.path?.includes('@') ? options.path.split('@', 2) : [undefined, options.path];
+  return properties.map((p) => {
+    if (pathId !== undefined && pathId !== p.id) return { ...checkHead(p), status: 'skipped', message: `not run: --path replays a scenario of "${pathId}"` };
+    const prefix = properties.length > 1 ? `${p.id}@` : '';
+    try {
+      const outcome = runProperty(p, {
+        seed,
+        setup,
+        settleSeconds: spec.cluster.settleSeconds,
+        ...(path !== undefined ? { path } : {}),
+        replay: (at) => `npx kubegrade grade ${spec.id} --seed ${seed} --path "${prefix}${at}"`,
+      });
+      return propertyResult(p, outcome);
+    } catch (e) {
+      return { ...checkHead(p), status: 'errored', message: `kubegrade failed to run this property (a bug in kubegrade): ${e instanceof Error ? e.message : String(e)}` };
+    }
+  });
 }
 
 function toDiagnostic(i: Issue): DiagnosticResult {

@@ -49,6 +49,7 @@ function canonicalCheck(c: CheckResult): CheckResult {
     location: c.location && { file: c.location.file, line: c.location.line, column: c.location.column },
     visibility: c.visibility,
     trace: c.trace && [...c.trace],
+    counterexample: c.counterexample && { seed: c.counterexample.seed, path: c.counterexample.path, steps: [...c.counterexample.steps] },
   });
 }
 

@@ -7,8 +7,8 @@ import { renderText } from './text.ts';
 
 describe('reporter registry', () => {
   it('lists the valid names for an unknown format', () => {
-    expect(() => getReporter('xml')).toThrow('unknown format "xml"; valid formats: text, json, html');
-    expect([...reporters.keys()]).toEqual(['text', 'json', 'html']);
+    expect(() => getReporter('xml')).toThrow('unknown format "xml"; valid formats: text, json, html, junit, gradescope, prairielearn, csv');
+    expect([...reporters.keys()]).toEqual(['text', 'json', 'html', 'junit', 'gradescope', 'prairielearn', 'csv']);
   });
 });
 
@@ -67,7 +67,7 @@ describe('html reporter', () => {
   });
 
   it('marks the failing line of the learner\'s file with the message beside it', () => {
-    expect(html).toMatch(/<div class="hit"><span class="ln">5<\/span> {4}app: &quot;&lt;script&gt;/);
+    expect(html).toMatch(/<div class="l hit" id="e1-f0-L5"><span class="ln">5<\/span> {4}app: &quot;&lt;script&gt;/);
     expect(html).toContain('▲ hello-pod is labelled app&#x3D;web: Pod &quot;hello-pod&quot;');
   });
 

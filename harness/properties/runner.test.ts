@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { runProperty, type RunPropertyOptions } from './runner.ts';
+import { answers, deployment, faults, property, webPod, webSetup } from './testing.ts';
+import type { ScenarioSetup } from './types.ts';
+
+const replay = (path: string) => `npx kubegrade grade 05-demo --seed 42 --path "${path}"`;
+const options = (setup: ScenarioSetup, extra: Partial<RunPropertyOptions> = {}): RunPropertyOptions => ({ seed: 42, setup, settleSeconds: 300, replay, ...extra });
+
+describe('runProperty', () => {
+  it('a lone Pod does not survive deletePod: the counterexample shrinks to one delete and tells the story (seed 42 pinned)', () => {
+    const spec = property(answers, faults('deletePod', 'wait'));
+    const out = runProperty(spec, options(webSetup([webPod('hello-pod')])));
+    expect(out.status).toBe('failed');
+    expect(out.fraction).toBe(0);
+    const cx = out.counterexample!;
+    expect(cx.seed).toBe(42);
+    expect(cx.steps).toEqual([
+      '1. 0s     apply pod.yml, svc.yml → 1 Pod Running on node-1',
+      '2. 4s     kubectl delete pod hello-pod',
+      '3. 4s     0 of 1 Pods Running and Ready; Service web-svc has no ready endpoints',
+      expect.stringMatching(/^✖ 4s {5}GET http:\/\/node-1:31111\/ from outside the cluster failed: /),
+      `replay: ${replay(cx.path)}`,
+    ]);
+    expect(out.message).toMatch(/^a fault scenario broke it: GET http:\/\/node-1:31111\//);
+  });
+
+  it('replays a counterexample from its printed seed and path, story for story', () => {
+    const spec = property(answers, faults('deletePod', 'wait'));
+    const setup = webSetup([webPod('hello-pod')]);
+    const first = runProperty(spec, options(setup));
+    const again = runProperty(spec, options(setup, { path: first.counterexample!.path }));
+    expect(again.status).toBe('failed');
+    expect(again.scenarios).toBe(1);
+    expect(again.counterexample).toEqual(first.counterexample);
+  });
+
+  it('is deterministic: the same seed and inputs give the same outcome, byte for byte', () => {
+    const spec = property(answers, faults('deletePod', 'wait'), { partialCredit: true });
+    const a = runProperty(spec, options(webSetup([deployment(1)])));
+    const b = runProperty(spec, options(webSetup([deployment(1)])));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('a Deployment of 3 keeps answering while its Pods are deleted (the ReplicaSet replaces them)', () => {
+    const out = runProperty(property(answers, faults('deletePod', 'wait')), options(webSetup([deployment(3)])));
+    expect(out).toEqual({ status: 'passed', fraction: 1, scenarios: 20, survived: 20 });
+  });
+
+  it('gives partial credit: with 1 replica, scenarios without a delete survive and the rest do not', () => {
+    const out = runProperty(property(answers, faults('deletePod', 'wait'), { partialCredit: true }), options(webSetup([deployment(1)])));
+    expect(out.status).toBe('failed');
+    expect(out.scenarios).toBe(20);
+    expect(out.survived).toBeGreaterThan(0);
+    expect(out.survived).toBeLessThan(20);
+    expect(out.fraction).toBe(out.survived / 20);
+    expect(out.message).toMatch(new RegExp(`\\(${out.survived} of 20 scenarios held\\)$`));
+    // The shrunk story is a single delete of the one web Pod.
+    expect(out.counterexample!.steps.filter((s) => s.includes('kubectl delete pod'))).toHaveLength(1);
+  });
+
+  it('reports an invariant that fails before any fault, with the start as the whole story', () => {
+    const broken = { kind: 'request', params: { from: 'outside', url: 'http://node-1:31111/', status: 404 } };
+    const out = runProperty(property(broken, faults('deletePod')), options(webSetup([webPod('hello-pod')])));
+    expect(out.status).toBe('failed');
+    expect(out.message).toMatch(/^it did not hold even before any fault: /);
+    expect(out.counterexample!.steps[0]).toBe('1. 0s     apply pod.yml, svc.yml → 1 Pod Running on node-1');
+    expect(out.counterexample!.steps[1]).toMatch(/^✖ 4s /);
+  });
+
+  describe('exhaustive', () => {
+    const spec = property({ kind: 'pod', params: { name: 'a', phase: 'Running' } }, faults('deletePod'), { exhaustive: true, partialCredit: true });
+    const setup = webSetup([webPod('a'), webPod('b')]);
+
+    it('enumerates every single fault: deleting a breaks "a is Running", deleting b does not', () => {
+      const out = runProperty(spec, options(setup));
+      expect(out).toMatchObject({ status: 'failed', scenarios: 2, survived: 1, fraction: 0.5 });
+      expect(out.counterexample!.path).toBe('x0');
+      expect(out.counterexample!.steps[1]).toMatch(/kubectl delete pod a$/);
+    });
+
+    it('replays one enumerated scenario by its x-path', () => {
+      expect(runProperty(spec, options(setup, { path: 'x0' })).status).toBe('failed');
+      expect(runProperty(spec, options(setup, { path: 'x1' }))).toEqual({ status: 'passed', fraction: 1, scenarios: 1, survived: 1 });
+      expect(runProperty(spec, options(setup, { path: 'x9' })).status).toBe('errored');
+    });
+  });
+
+  it('drives node faults through cluster.fault: stopNode, then startNode after downSeconds', () => {
+    const calls: { time: number; fault: unknown }[] = [];
+    const base = webSetup([webPod('hello-pod')]);
+    const setup: ScenarioSetup = (o) => {
+      const start = base(o);
+      Object.assign(start.cluster, { fault: (fault: unknown) => void calls.push({ time: start.cluster.now, fault }) });
+      return start;
+    };
+    const spec = property({ kind: 'resource', params: { kind: 'Pod', name: 'hello-pod' } }, [{ name: 'nodeDown', params: { downSeconds: 30 } }], { exhaustive: true });
+    const out = runProperty(spec, options(setup));
+    expect(out).toMatchObject({ status: 'passed', scenarios: 2 });
+    expect(calls.map((c) => c.fault)).toEqual([
+      { type: 'stopNode', node: 'node-1' },
+      { type: 'startNode', node: 'node-1' },
+      { type: 'stopNode', node: 'node-2' },
+      { type: 'startNode', node: 'node-2' },
+    ]);
+    expect(calls[1]!.time - calls[0]!.time).toBe(30_000);
+  });
+
+  it('finds that replicas all on one node do not survive that node going down (exhaustive over nodes)', () => {
+    const pinned = deployment(3);
+    pinned.spec.template.spec.nodeSelector = { 'kubernetes.io/hostname': 'node-1' };
+    const spec = property({ kind: 'endpoints', params: { service: 'web-svc', count: 3 } }, [{ name: 'nodeDown', params: { downSeconds: 120 } }], { exhaustive: true, partialCredit: true });
+    const out = runProperty(spec, options(webSetup([pinned])));
+    expect(out).toMatchObject({ status: 'failed', scenarios: 2, survived: 1, fraction: 0.5 });
+    const steps = out.counterexample!.steps;
+    expect(steps[0]).toBe('1. 0s     apply deployment.yml, svc.yml → 3 Pods Running on node-1');
+    expect(steps[1]).toMatch(/^2\. \d+s +node-1 stops responding$/);
+    expect(steps[2]).toMatch(/^3\. \d+s +node-1 is NotReady; 0 of 3 Pods Running and Ready; Service web-svc has no ready endpoints$/);
+    expect(steps.at(-2)).toMatch(/^✖ \d+s +Service "web-svc": it has 0 ready endpoints, expected 3/);
+  });
+
+  it('a crashed container of a lone Pod takes the Service down until it restarts', () => {
+    const out = runProperty(property(answers, faults('crashContainer')), options(webSetup([webPod('hello-pod')])));
+    expect(out.status).toBe('failed');
+    expect(out.counterexample!.steps.slice(1, 3)).toEqual(['2. 4s     the container web-ctr of Pod hello-pod crashes', '3. 4s     0 of 1 Pods Running and Ready; Service web-svc has no ready endpoints']);
+  });
+
+  it('skips node and container faults on an engine without cluster.fault (nothing to inject)', () => {
+    const base = webSetup([webPod('hello-pod')]);
+    const setup: ScenarioSetup = (o) => {
+      const start = base(o);
+      Object.assign(start.cluster, { fault: undefined });
+      return start;
+    };
+    const spec = property(answers, faults('crashContainer', 'nodeDown'), { scenarios: 5 });
+    expect(runProperty(spec, options(setup)).status).toBe('passed');
+  });
+});
