@@ -21,13 +21,22 @@ export function isTerminated(pod: KubeObject): boolean {
 
 /** Builds the NodeState of each node from the pods bound to it. */
 export function nodeStates(nodes: KubeObject[], pods: KubeObject[]): NodeState[] {
+  // One pass over the Pods (grouped by node), so scheduling a Pod costs O(Pods + Nodes), not O(Pods × Nodes).
+  const byNode = new Map<string, KubeObject[]>();
+  for (const p of pods) {
+    const nodeName = asMap(p.spec)?.nodeName;
+    if (typeof nodeName !== 'string' || nodeName === '' || isTerminated(p)) continue;
+    const list = byNode.get(nodeName);
+    if (list) list.push(p);
+    else byNode.set(nodeName, [p]);
+  }
   return nodes.map((node) => {
     const name = node.metadata.name ?? '';
-    const bound = pods.filter((p) => asMap(p.spec)?.nodeName === name && !isTerminated(p));
+    const bound = byNode.get(name) ?? [];
     const alloc = asMap(asMap(node.status)?.allocatable) ?? {};
     const requested = { cpu: 0, memory: 0 };
     for (const p of bound) {
-      const r = podRequests(p);
+      const r = cachedRequests(p);
       requested.cpu += r.cpu;
       requested.memory += r.memory;
     }
@@ -39,6 +48,18 @@ export function nodeStates(nodes: KubeObject[], pods: KubeObject[]): NodeState[]
       requested,
     };
   });
+}
+
+// Stored objects are frozen snapshots, so a Pod object's requests never change: cache them per object.
+const requestsCache = new WeakMap<KubeObject, { cpu: number; memory: number }>();
+function cachedRequests(pod: KubeObject): { cpu: number; memory: number } {
+  if (!Object.isFrozen(pod)) return podRequests(pod);
+  let r = requestsCache.get(pod);
+  if (!r) {
+    r = podRequests(pod);
+    requestsCache.set(pod, r);
+  }
+  return r;
 }
 
 /** Returns whether a toleration list tolerates one taint (key/operator/value/effect matching). */

@@ -76,3 +76,21 @@ describe('store', () => {
     expect(store.watchLog().map((e) => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
   });
 });
+
+describe('store list order under writes', () => {
+  // Guards the incremental list index: after creates, updates and deletes in any order, list() is sorted and complete.
+  it('stays sorted by namespace then name and complete', () => {
+    const { store } = makeStore();
+    const names = ['m', 'b', 'z', 'a', 'k', 'c'];
+    for (const n of names) store.create(cm(n, { v: '1' }));
+    store.create({ ...cm('b', { v: '1' }), metadata: { name: 'b', namespace: 'alpha' } });
+    const b = store.get({ kind: 'ConfigMap', namespace: 'default', name: 'b' })!;
+    b.spec.v = '2';
+    store.update(b);
+    store.remove({ kind: 'ConfigMap', namespace: 'default', name: 'z' });
+    const listed = store.list('ConfigMap').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    expect(listed).toEqual(['alpha/b', 'default/a', 'default/b', 'default/c', 'default/k', 'default/m']);
+    expect(store.list('ConfigMap', 'default').find((o) => o.metadata.name === 'b')?.spec.v).toBe('2');
+    expect(Object.isFrozen(store.list('ConfigMap')[0])).toBe(true);
+  });
+});

@@ -42,14 +42,38 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
   // every Pod on every reconcile, so copying made the engine quadratic), and a caller that tried to
   // modify one would get a TypeError instead of silently changing the store.
   const objects = new Map<string, KubeObject>();
-  const sorted = new Map<string, KubeObject[]>();
+  // Per kind, the objects in list order (namespace, then name), kept up to date on every write.
+  const sorted = new Map<string, { keys: string[]; items: KubeObject[] }>();
   const log: WatchEntry[] = [];
   const hooks: Interceptor[] = [];
   const listeners: ((entry: WatchEntry) => void)[] = [];
   let rv = 0;
 
+  const index = (type: WatchEntry['type'], object: KubeObject): void => {
+    let bucket = sorted.get(object.kind);
+    if (!bucket) sorted.set(object.kind, (bucket = { keys: [], items: [] }));
+    const key = sortKey(object);
+    let lo = 0;
+    let hi = bucket.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bucket.keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = lo < bucket.keys.length && bucket.keys[lo] === key;
+    if (type === 'DELETED') {
+      if (found) {
+        bucket.keys.splice(lo, 1);
+        bucket.items.splice(lo, 1);
+      }
+    } else if (found) bucket.items[lo] = object;
+    else {
+      bucket.keys.splice(lo, 0, key);
+      bucket.items.splice(lo, 0, object);
+    }
+  };
   const record = (type: WatchEntry['type'], object: KubeObject): void => {
-    sorted.delete(object.kind);
+    index(type, object);
     const entry: WatchEntry = { time: deps.now(), type, object };
     log.push(entry);
     for (const l of listeners) l(entry);
@@ -70,14 +94,7 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       return o ? clone(o) : undefined;
     },
     list(kind, namespace) {
-      let all = sorted.get(kind);
-      if (!all) {
-        all = [];
-        for (const o of objects.values()) if (o.kind === kind) all.push(o);
-        const keyed = all.map((o) => [sortKey(o), o] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        all = keyed.map(([, o]) => o);
-        sorted.set(kind, all);
-      }
+      const all = sorted.get(kind)?.items ?? [];
       return namespace === undefined ? [...all] : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
     },
     create(input) {
