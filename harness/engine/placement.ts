@@ -51,9 +51,10 @@ export function nodeStates(nodes: KubeObject[], pods: KubeObject[]): NodeState[]
 }
 
 // Stored objects are frozen snapshots, so a Pod object's requests never change: cache them per object.
+// The Pod being scheduled is a private copy that nobody changes while its placement is computed.
 const requestsCache = new WeakMap<KubeObject, { cpu: number; memory: number }>();
-function cachedRequests(pod: KubeObject): { cpu: number; memory: number } {
-  if (!Object.isFrozen(pod)) return podRequests(pod);
+/** Returns a Pod's summed requests, computed once per object. */
+export function cachedRequests(pod: KubeObject): { cpu: number; memory: number } {
   let r = requestsCache.get(pod);
   if (!r) {
     r = podRequests(pod);
@@ -147,8 +148,10 @@ export function hostPorts(pod: KubeObject): HostPort[] {
 
 /** Returns whether a pod's hostPorts collide with those already used on the node. */
 export function hostPortConflict(pod: KubeObject, state: NodeState): boolean {
+  const wanted = hostPorts(pod);
+  if (wanted.length === 0) return false;
   const used = state.pods.filter((p) => p.metadata.uid !== pod.metadata.uid).flatMap(hostPorts);
-  return hostPorts(pod).some((w) => used.some((u) => u.port === w.port && u.protocol === w.protocol && (u.ip === w.ip || u.ip === '0.0.0.0' || w.ip === '0.0.0.0')));
+  return wanted.some((w) => used.some((u) => u.port === w.port && u.protocol === w.protocol && (u.ip === w.ip || u.ip === '0.0.0.0' || w.ip === '0.0.0.0')));
 }
 
 /** Lists NodeResourcesFit reasons (`Insufficient cpu`, `Insufficient memory`, `Too many pods`). */
@@ -156,10 +159,10 @@ export function insufficientResources(pod: KubeObject, state: NodeState): string
   const reasons: string[] = [];
   const others = state.pods.filter((p) => p.metadata.uid !== pod.metadata.uid);
   if (others.length + 1 > state.allocatable.pods) reasons.push('Too many pods');
-  const req = podRequests(pod);
+  const req = cachedRequests(pod);
   const used = { cpu: 0, memory: 0 };
   for (const p of others) {
-    const r = podRequests(p);
+    const r = cachedRequests(p);
     used.cpu += r.cpu;
     used.memory += r.memory;
   }

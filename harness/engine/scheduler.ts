@@ -2,8 +2,7 @@ import type { KubeObject, ObjectRef } from '../core/kube.ts';
 import type { Controller, ControllerContext } from './controllers/registry.ts';
 import { refOf } from './store.ts';
 import type { NodeState } from './placement.ts';
-import { hostPortConflict, insufficientResources, isTerminated, matchesNodeAffinity, nodeStates, untoleratedTaint } from './placement.ts';
-import { podRequests } from './qos.ts';
+import { cachedRequests, hostPortConflict, insufficientResources, isTerminated, matchesNodeAffinity, nodeStates, untoleratedTaint } from './placement.ts';
 import { asList, asMap } from './util.ts';
 import { setCondition } from './pod-conditions.ts';
 
@@ -75,13 +74,17 @@ export function fitErrorMessage(total: number, failures: { reasons: string[]; re
   return `0/${total} nodes are available: ${countList(reasons)}. preemption: 0/${total} nodes are available: ${countList(preemption)}.${FIT_ERROR_SUFFIX}`;
 }
 
+const ownerKeys = new WeakMap<KubeObject, string | undefined>();
 function ownerKey(pod: KubeObject): string | undefined {
+  if (ownerKeys.has(pod)) return ownerKeys.get(pod);
   const owner = asList(pod.metadata.ownerReferences).map(asMap).find((o) => o?.controller === true);
-  return owner ? String(owner.uid) : undefined;
+  const key = owner ? String(owner.uid) : undefined;
+  ownerKeys.set(pod, key);
+  return key;
 }
 
 function score(pod: KubeObject, s: NodeState, maxSame: number, same: number): number {
-  const r = podRequests(pod);
+  const r = cachedRequests(pod);
   const cpu = s.requested.cpu + (r.cpu || 100);
   const mem = s.requested.memory + (r.memory || 200 * 1024 * 1024);
   const free = (used: number, cap: number): number => (cap > 0 ? Math.max(0, ((cap - used) * 100) / cap) : 0);
