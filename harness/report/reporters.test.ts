@@ -75,3 +75,15 @@ describe('html reporter', () => {
     expect(renderHtml(hostileReport())).toBe(html);
   });
 });
+
+describe('text reporter: request paths and counterexamples', () => {
+  it('prints the path of a failed request and the story of a failed property under the check', () => {
+    const report = hostileReport();
+    const check = report.exercises[0]!.checks[1]!;
+    check.trace = ['node-1:31111 (NodePort of service/web)', 'endpoint 10.1.1.5:8080 (pod/web-1)', 'connection refused'];
+    check.counterexample = { seed: 9, path: '0:1', steps: ['1. 0s    apply deploy.yml', '✖ 70s   Service web has no ready endpoints', 'replay: npx kubegrade grade 01-hello-pod --seed 9 --path "0:1"'] };
+    const out = renderText(report);
+    expect(out).toContain('    path: node-1:31111 (NodePort of service/web) → endpoint 10.1.1.5:8080 (pod/web-1) → connection refused\n');
+    expect(out).toContain('    1. 0s    apply deploy.yml\n    ✖ 70s   Service web has no ready endpoints\n    replay: npx kubegrade grade 01-hello-pod --seed 9 --path "0:1"\n');
+  });
+});

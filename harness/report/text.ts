@@ -29,6 +29,8 @@ function checkLines(check: CheckResult, c: (k: keyof typeof ansi, s: string) => 
   const lines = [`  ${mark} ${check.title} ${c('dim', pts)}${hidden}`];
   if (check.message) lines.push(...indent(check.message, '    '));
   if (check.location) lines.push(`    → at ${check.location.file}:${check.location.line}:${check.location.column}`);
+  if (check.trace?.length) lines.push(`    path: ${check.trace.join(' → ')}`);
+  if (check.counterexample) lines.push(...check.counterexample.steps.flatMap((step) => indent(step, '    ')));
   if (check.hint) lines.push(...indent(`hint: ${check.hint}`, '    '));
   return lines;
 }
