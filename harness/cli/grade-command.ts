@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { GradeReport } from '../core/result.ts';
-import { gradeCourseWithHiddenDir } from '../ci/hidden-dir.ts';
 import { ciEnabled, runCi } from '../ci/run-ci.ts';
 import { findCourseRoot, gradeCourse, openCourse, selectExercises, UsageError } from '../grade/course.ts';
 import { htmlReporter } from '../report/html.ts';
@@ -80,7 +79,7 @@ export function gradeCommand(args: string[], io: CliIo): number {
     ...(seed !== undefined ? { seed } : {}),
     ...(values.path !== undefined ? { path: values.path } : {}),
   };
-  const report = hiddenDir ? gradeCourseWithHiddenDir(course, ids, hiddenDir, gradeOptions) : gradeCourse(course, ids, { ...gradeOptions, hidden: !values['no-hidden'] });
+  const report = gradeCourse(course, ids, { ...gradeOptions, hidden: !values['no-hidden'], ...(hiddenDir ? { hiddenDir } : {}) });
   if (!values['no-report']) writeReports(join(root, 'reports'), report);
   const printed = values.format === 'json' ? jsonReporter.render(report) : textReporter.render(report, { color: io.isTTY && !io.env.NO_COLOR });
   const passed = minScore !== undefined ? report.score >= minScore : report.exercises.every((e) => e.status === 'passed');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../core/config-file.ts';
-import type { GradeReport } from '../core/result.ts';
+import type { ExerciseResult, GradeReport } from '../core/result.ts';
 import { loadImageCatalog } from '../engine/index.ts';
 import type { ImageCatalog } from '../engine/types.ts';
 import type { CheckSpec } from '../checks/types.ts';
@@ -77,6 +77,8 @@ export interface CourseGradeOptions extends Omit<GradeOptions, 'images' | 'hidde
   submission?: string;
   /** Run hidden checks when present. Default true. */
   hidden?: boolean;
+  /** Take hidden checks from `<hiddenDir>/<id>/hidden.yaml` (a private source) instead of `solutions/`. */
+  hiddenDir?: string;
 }
 
 /** Grades the given exercises of a course into one canonical report. */
@@ -84,9 +86,14 @@ export function gradeCourse(course: Course, ids: readonly string[], options: Cou
   const exercises = ids.map((id) => {
     const spec = courseExercise(course, id);
     const dir = options.submission ?? join(spec.dir, 'submission');
-    const { submission: _s, hidden, ...rest } = options;
-    return gradeExercise(spec, dir, { ...rest, images: course.images, hiddenChecks: hidden === false ? [] : hiddenChecksFor(course, spec) });
+    const { submission: _s, hidden, hiddenDir, ...rest } = options;
+    return gradeExercise(spec, dir, { ...rest, images: course.images, hiddenChecks: hidden === false ? [] : hiddenChecksFor(course, spec, hiddenDir) });
   });
+  return reportOf(exercises);
+}
+
+/** Builds the canonical report of some exercise results (scores summed). */
+export function reportOf(exercises: ExerciseResult[]): GradeReport {
   return {
     schemaVersion: 1,
     score: Math.round(exercises.reduce((n, e) => n + e.score, 0) * 100) / 100,

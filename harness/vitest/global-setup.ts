@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { findCourseRoot } from '../grade/course.ts';
+import { findCourseRoot, reportOf } from '../grade/course.ts';
 import { writeReports } from '../cli/grade-command.ts';
 import { readSavedResults } from './saved-results.ts';
 
@@ -10,11 +10,6 @@ export default function setup(): () => void {
     if (!root) return;
     const exercises = readSavedResults(root);
     if (exercises.length === 0) return;
-    writeReports(join(root, 'reports'), {
-      schemaVersion: 1,
-      score: Math.round(exercises.reduce((n, e) => n + e.score, 0) * 100) / 100,
-      maxScore: exercises.reduce((n, e) => n + e.maxScore, 0),
-      exercises,
-    });
+    writeReports(join(root, 'reports'), reportOf(exercises));
   };
 }
