@@ -1,4 +1,5 @@
 import { refKey } from '../core/kube.ts';
+import { clone } from '../core/kube.ts';
 import type { KubeObject, ObjectRef } from '../core/kube.ts';
 import type { Cluster, ClusterOptions, SettleResult } from './types.ts';
 import { createClock } from './clock.ts';
@@ -20,6 +21,7 @@ import { asMap } from './util.ts';
 import { installServices } from './services/install.ts';
 import { installWorkloads } from './controllers/install-workloads.ts';
 import { parseCidr, parseIPv4 } from './services/ipv4.ts';
+import { installNodeLifecycle } from './node-lifecycle/install.ts';
 
 export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
@@ -39,6 +41,8 @@ export interface ClusterInternals {
   context: ControllerContext;
   /** Registers a controller and enqueues every existing object of its kind. */
   addController(controller: Controller): void;
+  /** Enqueues a reconcile of `ref` by the named controller after `afterSeconds` (default now). */
+  enqueue(controller: string, ref: ObjectRef, afterSeconds?: number): void;
 }
 
 export type SimCluster = Cluster & { readonly internals: ClusterInternals };
@@ -116,9 +120,10 @@ export function createCluster(options: ClusterOptions): SimCluster {
 
   for (const name of INITIAL_NAMESPACES) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   nodeSpecs(options.nodes).forEach((spec, i) => store.create(nodeObject(spec, i, clock.timestamp())));
-  const internals: ClusterInternals = { store, api, controllers, network, kubelet, context, addController };
+  const internals: ClusterInternals = { store, api, controllers, network, kubelet, context, addController, enqueue };
   const services = installServices(internals, options);
   installWorkloads(internals);
+  const nodeLifecycle = installNodeLifecycle(internals);
 
   const processOne = (): boolean => {
     const item = clock.pop();
@@ -157,7 +162,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
     update: (obj: KubeObject) => api.update(obj),
     delete: (ref, opts) => api.delete(ref, opts),
     get: (ref) => store.get(ref),
-    list: (kind, namespace) => store.list(kind, namespace),
+    list: (kind, namespace) => store.list(kind, namespace).map((o) => clone(o)),
     events: () => events.list(),
     watchLog: () => store.watchLog(),
     runUntilSettled(opts = {}): SettleResult {
@@ -185,6 +190,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
     },
     request: (source, url) => request(source, url, { store, kubelet }, network),
     resolve: (source, name) => services.resolve(source, name),
+    fault: (f) => nodeLifecycle.fault(f),
     internals,
   };
   return cluster;

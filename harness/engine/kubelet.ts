@@ -23,6 +23,12 @@ export interface KubeletHandle {
   runtime(uid: string): PodRuntime | undefined;
   /** Pod uid by pod IP. */
   podByIp(ip: string): string | undefined;
+  /** Marks a node's kubelet as stopped (it does nothing: no probes, no status) or running again. */
+  setNodeStopped(node: string, stopped: boolean): void;
+  /** Whether the kubelet of a node is stopped (the stopNode fault). */
+  nodeStopped(node: string): boolean;
+  /** Makes a running container of a pod exit now with `exitCode` (the crashContainer fault); false when none runs. */
+  crashContainer(pod: KubeObject, container: string | undefined, exitCode: number, ctx: ControllerContext): boolean;
 }
 
 interface Ctx {
@@ -70,6 +76,7 @@ export function createKubelet(): KubeletHandle {
   const pods = new Map<string, PodRuntime>();
   const ips = new Map<string, string>();
   const caches = new Map<string, Set<string>>();
+  const stoppedNodes = new Set<string>();
 
   const cacheOf = (node: string): Set<string> => {
     let set = caches.get(node);
@@ -392,6 +399,9 @@ export function createKubelet(): KubeletHandle {
     },
     reconcile(req, ctx) {
       const pod = ctx.store.get(req);
+      const boundTo = pod ? asMap(pod.spec)?.nodeName : undefined;
+      // A stopped node's kubelet does nothing; the node lifecycle controller enqueues its pods when it is back.
+      if (typeof boundTo === 'string' && stoppedNodes.has(boundTo)) return;
       const existing = pod ? pods.get(pod.metadata.uid ?? '') : undefined;
       if (!pod) {
         for (const rt of [...pods.values()]) if (!ctx.store.list('Pod').some((p) => p.metadata.uid === rt.uid)) release(rt);
@@ -464,5 +474,18 @@ export function createKubelet(): KubeletHandle {
     controller,
     runtime: (uid) => pods.get(uid),
     podByIp: (ip) => ips.get(ip),
+    setNodeStopped(node, stopped) {
+      if (stopped) stoppedNodes.add(node);
+      else stoppedNodes.delete(node);
+    },
+    nodeStopped: (node) => stoppedNodes.has(node),
+    crashContainer(pod, container, exitCode, ctx) {
+      const rt = pods.get(pod.metadata.uid ?? '');
+      if (!rt || rt.rejected || pod.metadata.deletionTimestamp || stoppedNodes.has(rt.node)) return false;
+      const c = rt.containers.find((o) => o.stage === 'running' && (container === undefined || o.name === container));
+      if (!c) return false;
+      exitContainer({ ctx, pod, rt }, c, ctx.now(), exitCode);
+      return true;
+    },
   };
 }

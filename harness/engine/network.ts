@@ -2,7 +2,7 @@ import type { KubeObject } from '../core/kube.ts';
 import type { RequestResult, RequestSource } from './types.ts';
 import type { Store } from './store.ts';
 import type { KubeletHandle } from './kubelet.ts';
-import { answerHttp, answerUdp, CONNECTION_REFUSED, listenerFor, NO_ROUTE, UDP_NO_ANSWER } from './pod-network.ts';
+import { answerHttp, answerUdp, CONNECTION_REFUSED, listenerFor, NO_ROUTE, TIMED_OUT, UDP_NO_ANSWER } from './pod-network.ts';
 import { asList, asMap } from './util.ts';
 
 export interface NetworkContext {
@@ -55,6 +55,7 @@ export function createNetworkRegistry(): NetworkRegistry {
 export function requestPod(pod: KubeObject, port: number, path: string, ctx: NetworkContext, hops: string[], protocol: 'TCP' | 'UDP' = 'TCP'): RequestResult {
   const rt = ctx.kubelet.runtime(pod.metadata.uid ?? '');
   const ip = asMap(pod.status)?.podIP ?? '';
+  if (rt && ctx.kubelet.nodeStopped(rt.node)) return { ok: false, error: TIMED_OUT, path: [...hops, `pod/${pod.metadata.name} ${String(ip)}:${port} on stopped node/${rt.node} → no answer`] };
   const listener = rt ? listenerFor(rt, port, protocol) : undefined;
   if (!rt || !listener) return { ok: false, error: protocol === 'UDP' ? UDP_NO_ANSWER : CONNECTION_REFUSED, path: [...hops, `pod/${pod.metadata.name} ${String(ip)}:${port} → nothing listening`] };
   const answer = protocol === 'UDP' ? { status: 0, body: answerUdp(listener.behavior, path) } : answerHttp(listener.behavior, path);
@@ -96,6 +97,7 @@ export function request(source: RequestSource, url: string, ctx: NetworkContext,
   } else hops.push('from outside the cluster');
   const target: Target = { host, port, path, protocol, ...(from ? { from } : {}) };
   const node = nodeFor(host, ctx.store);
+  if (node && ctx.kubelet.nodeStopped(node.metadata.name ?? '')) return { ok: false, error: TIMED_OUT, path: [...hops, `node/${node.metadata.name}:${port} → stopped, no answer`] };
   if (node) {
     for (const handler of registry.nodePortHandlers) {
       const res = handler(node, target, ctx);

@@ -167,6 +167,17 @@ export interface RequestResult {
   path: string[];
 }
 
+/** A fault injected into the simulated cluster (engine/node-lifecycle/faults.ts applies it). */
+export type Fault =
+  /** The node's kubelet stops posting status (node crashed / network cut): no probes, no status, its Pods unreachable. */
+  | { type: 'stopNode'; node: string }
+  /** The node's kubelet comes back and resumes its Pods. */
+  | { type: 'startNode'; node: string }
+  /** A running container's process exits now (default: the first running container, exit code 1). */
+  | { type: 'crashContainer'; pod: string; namespace?: string; container?: string; exitCode?: number }
+  /** Deletes a Pod as `kubectl delete pod` would (graceful unless gracePeriodSeconds is 0). */
+  | { type: 'deletePod'; pod: string; namespace?: string; gracePeriodSeconds?: number };
+
 export interface Cluster {
   /** Virtual milliseconds since the cluster's start. */
   readonly now: number;
@@ -193,4 +204,6 @@ export interface Cluster {
   request(source: RequestSource, url: string): RequestResult;
   /** Looks a name up in cluster DNS as a Pod would (search path of its namespace, ndots 5); outside clients use no search path. */
   resolve(source: RequestSource, name: string): DnsResult;
+  /** Injects a fault now; an unknown node/pod or an odd shape does nothing. */
+  fault(f: Fault): void;
 }
