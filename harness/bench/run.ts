@@ -8,6 +8,7 @@ import { courseExercise, findCourseRoot, openCourse } from '../grade/course.ts';
 import { gradeExercise } from '../grade/grade.ts';
 import { parseManifestText } from '../load/index.ts';
 import { validateDocuments } from '../validate/index.ts';
+import { createCluster } from '../engine/index.ts';
 
 const root = findCourseRoot(resolve(import.meta.dirname ?? '.', '..', '..'));
 if (!root) throw new Error('run from the course checkout');
@@ -66,10 +67,74 @@ function loadValidatePerSecond(n = 10_000): number {
   return Math.round(n / seconds);
 }
 
+/** Requests per second routed through kube-proxy in a cluster of 100 Services over 1,000 Pods (after settling). */
+function requestsPerSecond(services = 100, podsPerService = 10, requests = 20_000): { perSecond: number; settleMs: number } {
+  const cluster = createCluster({ nodes: 10, images: course.images, seed: 7 });
+  for (let s = 0; s < services; s++) {
+    for (let p = 0; p < podsPerService; p++) {
+      cluster.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `web-${s}-${p}`, labels: { app: `web-${s}` } },
+        spec: { containers: [{ name: 'web', image: 'nigelpoulton/getting-started-k8s:1.0', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+      });
+    }
+    cluster.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${s}` }, spec: { type: 'NodePort', selector: { app: `web-${s}` }, ports: [{ port: 80, targetPort: 8080 }] } });
+  }
+  const t0 = performance.now();
+  const settled = cluster.runUntilSettled({ horizonSeconds: 600, maxSteps: 5_000_000 });
+  const settleMs = performance.now() - t0;
+  if (!settled.settled) throw new Error(`the 1,000-Pod cluster did not settle (${settled.reason})`);
+  const nodePorts = cluster.list('Service', 'default').filter((s) => s.metadata.name !== 'kubernetes').map((s) => (s.spec.ports[0] as { nodePort: number }).nodePort);
+  const t1 = performance.now();
+  let ok = 0;
+  for (let i = 0; i < requests; i++) {
+    const res = cluster.request({ from: 'outside' }, `http://node-${(i % 10) + 1}:${nodePorts[i % nodePorts.length]}/`);
+    if (res.ok) ok++;
+  }
+  const seconds = (performance.now() - t1) / 1000;
+  if (ok !== requests) throw new Error(`${requests - ok} requests failed`);
+  return { perSecond: Math.round(requests / seconds), settleMs: Math.round(settleMs) };
+}
+
+/** Wall time for a set of Deployments (nodes × Pods) to converge to all Pods Running. */
+function deploymentsConvergeMs(nodes: number, deployments: number, replicas: number): number {
+  const cluster = createCluster({ nodes, images: course.images, seed: 11 });
+  for (let d = 0; d < deployments; d++) {
+    cluster.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `web-${d}` },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: `web-${d}` } },
+        template: { metadata: { labels: { app: `web-${d}` } }, spec: { containers: [{ name: 'web', image: 'nigelpoulton/getting-started-k8s:1.0', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] } },
+      },
+    });
+  }
+  const t0 = performance.now();
+  const settled = cluster.runUntilSettled({ horizonSeconds: 3600, maxSteps: 50_000_000 });
+  const ms = performance.now() - t0;
+  const running = cluster.list('Pod').filter((p) => p.status?.phase === 'Running').length;
+  if (!settled.settled || running !== deployments * replicas) throw new Error(`did not converge: ${running} of ${deployments * replicas} Pods Running (${settled.reason})`);
+  return Math.round(ms);
+}
+
+const routing = requestsPerSecond();
+const converge = { nodes: 100, pods: 1000, ms: deploymentsConvergeMs(100, 10, 100) };
+const convergeLarge = { nodes: 300, pods: 3000, ms: deploymentsConvergeMs(300, 30, 100) };
 const figures = {
   grade01MedianMs: Number(gradeSolutionMs('01-hello-pod').toFixed(2)),
+  grade05MedianMs: Number(gradeSolutionMs('05-nodeport-service').toFixed(2)),
   loadValidateResourcesPerSecond: loadValidatePerSecond(),
+  requestsPerSecond100Svc1000Pods: routing.perSecond,
+  settle1000PodsMs: routing.settleMs,
+  deployments100Nodes1000PodsConvergeMs: converge.ms,
+  deployments300Nodes3000PodsConvergeMs: convergeLarge.ms,
 };
 console.log(`grade 01-hello-pod solution, median after warm-up: ${figures.grade01MedianMs} ms (target < 20 ms)`);
+console.log(`grade 05-nodeport-service solution, median after warm-up: ${figures.grade05MedianMs} ms`);
 console.log(`load + validate, 10,000 generated manifests on one core: ${figures.loadValidateResourcesPerSecond} resources/s (target ≥ 10,000)`);
+console.log(`Deployments converge: ${converge.nodes} nodes / ${converge.pods} Pods in ${converge.ms} ms; ${convergeLarge.nodes} nodes / ${convergeLarge.pods} Pods in ${convergeLarge.ms} ms (the issue's target is 1,000 nodes / 10,000 Pods < 10 s; scheduling is still O(Pods) per Pod)`);
+console.log(`requests routed through a 100-Service, 1,000-Pod cluster: ${figures.requestsPerSecond100Svc1000Pods} requests/s (settling it took ${figures.settle1000PodsMs} ms)`);
 console.log(JSON.stringify(figures));
