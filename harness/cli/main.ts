@@ -1,7 +1,10 @@
 import { ConfigError } from '../core/config-file.ts';
+import { batchCommand, batchHelp } from './batch-command.ts';
+import { mergeCommand, mergeHelp } from './merge-command.ts';
 import { exportTemplateCommand, exportTemplateHelp } from './export-template-command.ts';
 import { gradeCommand, gradeHelp } from './grade-command.ts';
 import { CliError, processIo, type CliIo } from './io.ts';
+import { reportCommand, reportHelp } from './report-command.ts';
 import { simulateCommand, simulateHelp } from './simulate-command.ts';
 
 interface Command {
@@ -14,7 +17,10 @@ interface Command {
 const commands: Record<string, Command> = {
   grade: { summary: 'grade exercises and write reports/index.html', help: gradeHelp, run: gradeCommand },
   simulate: { summary: 'apply manifests to a simulated cluster and show what it does', help: simulateHelp, run: simulateCommand },
+  batch: { summary: 'grade a folder of learner submissions in parallel into a gradebook', help: batchHelp, run: batchCommand },
+  merge: { summary: 'join the outputs of sharded batch runs into one gradebook', help: mergeHelp, run: mergeCommand },
   'export-template': { summary: 'write the learner checkout of this course (no solutions)', help: exportTemplateHelp, run: exportTemplateCommand },
+  report: { summary: 're-render a saved result.json in any format (html, junit, gradescope…)', help: reportHelp, run: reportCommand },
 };
 
 const mainHelp = `Usage: kubegrade <command> [options]

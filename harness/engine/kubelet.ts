@@ -404,7 +404,8 @@ export function createKubelet(): KubeletHandle {
       if (typeof boundTo === 'string' && stoppedNodes.has(boundTo)) return;
       const existing = pod ? pods.get(pod.metadata.uid ?? '') : undefined;
       if (!pod) {
-        for (const rt of [...pods.values()]) if (!ctx.store.list('Pod').some((p) => p.metadata.uid === rt.uid)) release(rt);
+        const live = new Set(ctx.store.list('Pod').map((p) => p.metadata.uid));
+        for (const rt of [...pods.values()]) if (!live.has(rt.uid)) release(rt);
         return;
       }
       const nodeName = asMap(pod.spec)?.nodeName;
@@ -430,7 +431,7 @@ export function createKubelet(): KubeletHandle {
           epoch: 0,
         };
         pods.set(rt.uid, rt);
-        const rejection = admitPod(pod, node, ctx.store.list('Pod').filter((p) => pods.has(p.metadata.uid ?? '')));
+        const rejection = admitPod(pod, node, ctx.store.list('Pod').filter((p) => asMap(p.spec)?.nodeName === nodeName && pods.has(p.metadata.uid ?? '')));
         if (rejection) {
           rt.rejected = rejection;
           ctx.events.record(pod, { type: 'Warning', reason: rejection.reason, message: rejection.message, component: 'kubelet', host: rt.node });

@@ -9,7 +9,12 @@ export interface NodeState {
   name: string;
   /** Non-terminated pods bound to this node. */
   pods: KubeObject[];
+  /** How many of them (cheap, without building `pods`). */
+  podCount: number;
+  /** UIDs of those pods (to leave a pod out of its own accounting). */
+  podUids: { has(uid: string): boolean };
   allocatable: { cpu: number; memory: number; pods: number };
+  /** Summed requests of those pods. */
   requested: { cpu: number; memory: number };
 }
 
@@ -33,7 +38,6 @@ export function nodeStates(nodes: KubeObject[], pods: KubeObject[]): NodeState[]
   return nodes.map((node) => {
     const name = node.metadata.name ?? '';
     const bound = byNode.get(name) ?? [];
-    const alloc = asMap(asMap(node.status)?.allocatable) ?? {};
     const requested = { cpu: 0, memory: 0 };
     for (const p of bound) {
       const r = cachedRequests(p);
@@ -44,10 +48,18 @@ export function nodeStates(nodes: KubeObject[], pods: KubeObject[]): NodeState[]
       node,
       name,
       pods: bound,
-      allocatable: { cpu: cpuMillis(alloc.cpu), memory: wholeUnits(alloc.memory), pods: wholeUnits(alloc.pods) },
+      podCount: bound.length,
+      podUids: new Set(bound.map((p) => p.metadata.uid ?? '')),
+      allocatable: nodeAllocatable(node),
       requested,
     };
   });
+}
+
+/** Reads a node's allocatable cpu (millicores), memory (bytes) and pods. */
+export function nodeAllocatable(node: KubeObject): { cpu: number; memory: number; pods: number } {
+  const alloc = asMap(asMap(node.status)?.allocatable) ?? {};
+  return { cpu: cpuMillis(alloc.cpu), memory: wholeUnits(alloc.memory), pods: wholeUnits(alloc.pods) };
 }
 
 // Stored objects are frozen snapshots, so a Pod object's requests never change: cache them per object.
@@ -157,15 +169,12 @@ export function hostPortConflict(pod: KubeObject, state: NodeState): boolean {
 /** Lists NodeResourcesFit reasons (`Insufficient cpu`, `Insufficient memory`, `Too many pods`). */
 export function insufficientResources(pod: KubeObject, state: NodeState): string[] {
   const reasons: string[] = [];
-  const others = state.pods.filter((p) => p.metadata.uid !== pod.metadata.uid);
-  if (others.length + 1 > state.allocatable.pods) reasons.push('Too many pods');
   const req = cachedRequests(pod);
-  const used = { cpu: 0, memory: 0 };
-  for (const p of others) {
-    const r = cachedRequests(p);
-    used.cpu += r.cpu;
-    used.memory += r.memory;
-  }
+  // The pod's own requests do not count against it when it is already accounted on this node.
+  const self = state.podUids.has(pod.metadata.uid ?? '') ? req : { cpu: 0, memory: 0 };
+  const others = state.podCount - (self === req ? 1 : 0);
+  if (others + 1 > state.allocatable.pods) reasons.push('Too many pods');
+  const used = { cpu: state.requested.cpu - self.cpu, memory: state.requested.memory - self.memory };
   if (req.cpu > 0 && req.cpu > state.allocatable.cpu - used.cpu) reasons.push('Insufficient cpu');
   if (req.memory > 0 && req.memory > state.allocatable.memory - used.memory) reasons.push('Insufficient memory');
   return reasons;

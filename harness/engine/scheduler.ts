@@ -2,7 +2,8 @@ import type { KubeObject, ObjectRef } from '../core/kube.ts';
 import type { Controller, ControllerContext } from './controllers/registry.ts';
 import { refOf } from './store.ts';
 import type { NodeState } from './placement.ts';
-import { cachedRequests, hostPortConflict, insufficientResources, isTerminated, matchesNodeAffinity, nodeStates, untoleratedTaint } from './placement.ts';
+import { cachedRequests, hostPortConflict, insufficientResources, isTerminated, matchesNodeAffinity, untoleratedTaint } from './placement.ts';
+import { createSchedulerCache, groupOf } from './scheduler-cache.ts';
 import { asList, asMap } from './util.ts';
 import { setCondition } from './pod-conditions.ts';
 
@@ -74,15 +75,6 @@ export function fitErrorMessage(total: number, failures: { reasons: string[]; re
   return `0/${total} nodes are available: ${countList(reasons)}. preemption: 0/${total} nodes are available: ${countList(preemption)}.${FIT_ERROR_SUFFIX}`;
 }
 
-const ownerKeys = new WeakMap<KubeObject, string | undefined>();
-function ownerKey(pod: KubeObject): string | undefined {
-  if (ownerKeys.has(pod)) return ownerKeys.get(pod);
-  const owner = asList(pod.metadata.ownerReferences).map(asMap).find((o) => o?.controller === true);
-  const key = owner ? String(owner.uid) : undefined;
-  ownerKeys.set(pod, key);
-  return key;
-}
-
 function score(pod: KubeObject, s: NodeState, maxSame: number, same: number): number {
   const r = cachedRequests(pod);
   const cpu = s.requested.cpu + (r.cpu || 100);
@@ -95,6 +87,7 @@ function score(pod: KubeObject, s: NodeState, maxSame: number, same: number): nu
 
 /** Creates the scheduler controller (filter → score → bind) with FailedScheduling retries on cluster changes. */
 export function createScheduler(): Controller {
+  const cache = createSchedulerCache();
   const attempts = new Map<string, number>();
   const unschedulable = new Map<string, ObjectRef>();
 
@@ -109,6 +102,7 @@ export function createScheduler(): Controller {
     name: 'scheduler',
     for: 'Pod',
     onChange(entry, enqueue) {
+      cache.observe(entry);
       if (entry.object.kind === 'Node') retryAll(enqueue);
       if (entry.object.kind === 'Pod' && (entry.type === 'DELETED' || isTerminated(entry.object))) retryAll(enqueue);
     },
@@ -130,7 +124,7 @@ export function createScheduler(): Controller {
         return;
       }
       const nodes = ctx.store.list('Node');
-      const states = nodeStates(nodes, ctx.store.list('Pod'));
+      const states = cache.states(nodes);
       const feasible: NodeState[] = [];
       const failures: { reasons: string[]; resolvable: boolean }[] = [];
       for (const s of states) {
@@ -154,10 +148,8 @@ export function createScheduler(): Controller {
         if (next) ctx.store.update(next);
         return;
       }
-      const owner = ownerKey(pod);
-      const labelsKey = JSON.stringify(pod.metadata.labels ?? {});
-      const sameOf = (s: NodeState): number =>
-        s.pods.filter((p) => (owner ? ownerKey(p) === owner : JSON.stringify(p.metadata.labels ?? {}) === labelsKey && p.metadata.labels !== undefined)).length;
+      const group = groupOf(pod);
+      const sameOf = (s: NodeState): number => cache.sameGroup(s.name, group);
       const maxSame = Math.max(0, ...feasible.map(sameOf));
       const scored = feasible.map((s) => ({ s, score: score(pod, s, maxSame, sameOf(s)) }));
       const best = Math.max(...scored.map((x) => x.score));

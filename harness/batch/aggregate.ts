@@ -1,0 +1,71 @@
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
+import { compareResults, type ScoreChange } from './compare.ts';
+import { renderGradebookHtml } from './gradebook-html.ts';
+import { compareText } from './layout.ts';
+import { canvasCsv, gradebookCsv, moodleCsv } from './lms-exports.ts';
+import { similarPairs, type SimilarPair } from './similarity.ts';
+import { scoreTable } from './table.ts';
+import { readLearnerFile } from './learner-files.ts';
+import type { LearnerSummary } from './slim.ts';
+import type { LearnerRow } from './types.ts';
+
+export interface AggregateOptions {
+  /** Learners of a previous results.json, for compare.json and the gradebook's changes section. */
+  previous?: readonly LearnerRow[];
+}
+
+export interface Aggregates {
+  /** Learner rows with slim reports (scores and check statuses; results.json on disk has the full reports). */
+  learners: LearnerSummary[];
+  pairs: SimilarPair[];
+  changes?: ScoreChange[];
+}
+
+/** Returns a learner file's row as results.json holds it (fixed key order). */
+export function rowOf(f: LearnerRow): LearnerRow {
+  return { learner: f.learner, status: f.status, ...(f.error !== undefined ? { error: f.error } : {}), ...(f.report ? { report: f.report } : {}) };
+}
+
+/** Writes results.json, gradebook.csv, canvas.csv, moodle.csv, similarity.json, index.html (and compare.json) from the learners' result.json files in `out` alone. */
+export function writeAggregates(out: string, learners: readonly LearnerSummary[], options: AggregateOptions = {}): Aggregates {
+  const sorted = [...learners].sort((a, b) => compareText(a.learner, b.learner));
+  const table = scoreTable(sorted);
+  const pairs = similarPairs(sorted);
+  const changes = options.previous ? compareResults(options.previous, sorted) : undefined;
+  writeResultsJson(out, sorted.map((l) => l.learner));
+  writeFileAtomic(join(out, 'gradebook.csv'), gradebookCsv(table));
+  writeFileAtomic(join(out, 'canvas.csv'), canvasCsv(table));
+  writeFileAtomic(join(out, 'moodle.csv'), moodleCsv(table));
+  writeFileAtomic(join(out, 'similarity.json'), `${JSON.stringify({ schemaVersion: 1, threshold: 0.9, note: 'a flag for a human to look at, never a verdict', pairs }, null, 2)}\n`);
+  if (changes) writeFileAtomic(join(out, 'compare.json'), `${JSON.stringify({ schemaVersion: 1, changes }, null, 2)}\n`);
+  writeFileAtomic(join(out, 'index.html'), renderGradebookHtml({ table, pairs, ...(changes ? { changes } : {}) }));
+  return { learners: sorted, pairs, ...(changes ? { changes } : {}) };
+}
+
+let counter = 0;
+
+/**
+ * Streams results.json from each learner's result.json, one learner in memory at a time; the bytes equal
+ * `JSON.stringify({ schemaVersion: 1, learners }, null, 2)`.
+ */
+function writeResultsJson(out: string, learners: readonly string[]): void {
+  mkdirSync(out, { recursive: true });
+  const target = join(out, 'results.json');
+  counter += 1;
+  const tmp = `${target}.${process.pid}.${counter}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, learners.length === 0 ? '{\n  "schemaVersion": 1,\n  "learners": []\n}\n' : '{\n  "schemaVersion": 1,\n  "learners": [\n');
+    learners.forEach((name, i) => {
+      const file = readLearnerFile(out, name);
+      const row: LearnerRow = file ? rowOf(file) : { learner: name, status: 'error', error: 'its result.json is missing or unreadable' };
+      writeSync(fd, `    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}${i < learners.length - 1 ? ',' : ''}\n`);
+    });
+    if (learners.length > 0) writeSync(fd, '  ]\n}\n');
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, target);
+}

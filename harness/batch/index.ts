@@ -1,0 +1,10 @@
+export { runBatch, type BatchOptions, type BatchSummary, type ProgressEvent } from './run-batch.ts';
+export { mergeShards, MergeError } from './merge.ts';
+export { parseShard, shardLearners, type Shard } from './shard.ts';
+export { readClassFolder, submissionDir, type ClassFolder, type Layout } from './layout.ts';
+export { writeAggregates, type Aggregates } from './aggregate.ts';
+export { compareResults, changeLines, type ScoreChange, type FlippedCheck } from './compare.ts';
+export { similarPairs, type SimilarPair } from './similarity.ts';
+export { createProgressPrinter } from './progress.ts';
+export { readPreviousResults } from './previous-results.ts';
+export type { BatchResults, LearnerRow, LearnerFile, LearnerStatus } from './types.ts';

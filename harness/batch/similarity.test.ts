@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalLines, fingerprintOf } from './fingerprint.ts';
+import { similarPairs } from './similarity.ts';
+
+const entry = (path: string, text: string) => ({ path, bytes: Buffer.from(text), symlink: false });
+const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web, tier: front}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    ports: [{containerPort: 80}]\n';
+
+describe('canonicalLines', () => {
+  it('ignores comments, formatting and key order', () => {
+    const reformatted = '# my pod\nkind: Pod\napiVersion: v1\nspec: {containers: [{image: "nginx:1.27", name: web, ports: [{containerPort: 80}]}]}\nmetadata: {labels: {tier: front, app: web}, name: web}\n';
+    expect(canonicalLines('01', [entry('a.yaml', reformatted)]).sort()).toEqual(canonicalLines('01', [entry('b.yml', pod)]).sort());
+  });
+  it('reads JSON manifests and command scripts, and skips binary files and symlinks', () => {
+    const lines = canonicalLines('04', [
+      entry('pod.json', '{"kind":"Pod","metadata":{"name":"x"}}'),
+      entry('commands.sh', 'kubectl   expose pod x --port 80   # expose it\n\n'),
+      { path: 'bin.yaml', bytes: Buffer.from([0, 1, 2]), symlink: false },
+      { path: 'link.yaml', bytes: Buffer.from('symlink:/etc/passwd'), symlink: true },
+    ]);
+    expect(lines).toEqual(['04 Pod/x /kind "Pod"', '04 Pod/x /metadata/name "x"', '04 sh kubectl expose pod x --port 80']);
+  });
+  it('survives an alias bomb and unparsable YAML', () => {
+    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    expect(() => canonicalLines('01', [entry('bomb.yaml', bomb), entry('bad.yaml', 'a: [\n')])).not.toThrow();
+  });
+});
+
+describe('similarPairs', () => {
+  const fp = (n: number, from = 0) => fingerprintOf(Array.from({ length: n }, (_, i) => `line ${i + from}`));
+  it('flags identical and near-identical learners, not different ones, most similar first', () => {
+    const pairs = similarPairs([
+      { learner: 'carol', fingerprint: fp(20) },
+      { learner: 'alice', fingerprint: fp(20) },
+      { learner: 'bob', fingerprint: fp(21) },
+      { learner: 'dave', fingerprint: fp(20, 10) },
+    ]);
+    expect(pairs).toEqual([
+      { a: 'alice', b: 'carol', similarity: 1, identical: true, shared: 20 },
+      { a: 'alice', b: 'bob', similarity: 0.952, identical: false, shared: 20 },
+      { a: 'bob', b: 'carol', similarity: 0.952, identical: false, shared: 20 },
+    ]);
+  });
+  it('ignores near-empty submissions', () => {
+    expect(similarPairs([{ learner: 'a', fingerprint: fp(2) }, { learner: 'b', fingerprint: fp(2) }])).toEqual([]);
+  });
+});
