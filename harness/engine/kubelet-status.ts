@@ -22,9 +22,13 @@ function imageDigest(reference: string): string {
 
 const initDone = (rt: PodRuntime): boolean => rt.initContainers.every((c) => c.stage === 'done' && c.terminated?.exitCode === 0);
 
-/** Returns whether the container counts as ready (running, started, readiness passing). */
+/**
+ * Returns whether the container counts as ready: running, startup and readiness probes passing.
+ * Without a readiness probe a running container is Ready at once, even if its app does not listen
+ * yet — exactly the gap a readiness probe closes (so the simulation must not hide it).
+ */
 export function containerReady(c: ContainerRuntime): boolean {
-  if (c.stage !== 'running' || !c.listening) return false;
+  if (c.stage !== 'running') return false;
   return c.probes.every((p) => p.kind === 'Liveness' || p.result);
 }
 

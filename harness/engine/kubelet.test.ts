@@ -28,22 +28,24 @@ describe('kubelet', () => {
     const s = status(c);
     expect(s.phase).toBe('Running');
     expect(s.conditions.map((x: { type: string; status: string }) => `${x.type}=${x.status}`)).toEqual(['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
-    expect(condition(s, 'Ready')).toMatchObject({ lastTransitionTime: '2026-01-01T00:00:04Z' });
+    expect(condition(s, 'Ready')).toMatchObject({ lastTransitionTime: '2026-01-01T00:00:03Z' });
     expect(s.hostIP).toBe('10.0.0.11');
     expect(s.podIP).toMatch(/^10\.1\.\d+\.\d+$/);
     expect(s.startTime).toBe('2026-01-01T00:00:00Z');
     expect(s.containerStatuses[0]).toMatchObject({ name: 'web-ctr', ready: true, restartCount: 0, started: true, state: { running: { startedAt: '2026-01-01T00:00:03Z' } }, image: 'docker.io/nigelpoulton/getting-started-k8s:1.0' });
   });
 
-  it('is not ready before startSeconds have passed', () => {
+  // As in Kubernetes: without a readiness probe a running container is Ready at once, even while its
+  // app is still starting and refuses connections (the gap a readiness probe closes).
+  it('is Ready without a readiness probe as soon as it runs, before the app listens', () => {
     const c = one();
     c.apply(podManifest('hello-pod', { image: 'nigelpoulton/getting-started-k8s:1.0' }));
     c.advance(3);
     expect(status(c).phase).toBe('Running');
-    expect(condition(status(c), 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [web-ctr]' });
+    expect(condition(status(c), 'Ready')?.status).toBe('True');
     expect(c.request({ from: { pod: 'hello-pod' } }, 'http://localhost:8080/').error).toBe('connect: connection refused');
     c.advance(1);
-    expect(condition(status(c), 'Ready')?.status).toBe('True');
+    expect(c.request({ from: { pod: 'hello-pod' } }, 'http://localhost:8080/').status).toBe(200);
   });
 
   it('reports "already present" for a second pod on the same node, and pulls again with Always', () => {

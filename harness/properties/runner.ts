@@ -34,7 +34,7 @@ export function runProperty(spec: PropertySpec, options: RunPropertyOptions): Pr
 }
 
 function runScenario(spec: PropertySpec, options: RunPropertyOptions, order: number, play: (world: ScenarioWorld) => void): void {
-  const world = createWorld(options.setup({ order }), spec.invariant);
+  const world = createWorld(options.setup({ order }), spec.invariant, spec.recoverSeconds);
   world.checkNow();
   play(world);
   world.settle(options.settleSeconds);
@@ -105,7 +105,7 @@ function runSampled(spec: PropertySpec, options: RunPropertyOptions): PropertyOu
 
 function runExhaustive(spec: PropertySpec, options: RunPropertyOptions, only?: number): PropertyOutcome {
   // The fault space is read from a freshly set-up cluster: every Pod, every node, every replica count.
-  const probe = createWorld(options.setup({ order: 0 }), spec.invariant);
+  const probe = createWorld(options.setup({ order: 0 }), spec.invariant, spec.recoverSeconds);
   const actions: FaultAction[] = spec.faults.flatMap((f) => getFault(f.name).enumerate(f.params, probe));
   const indexes = only === undefined ? actions.map((_, i) => i) : Number.isInteger(only) && only >= 0 && only < actions.length ? [only] : [];
   if (indexes.length === 0) return { status: 'errored', fraction: 0, scenarios: 0, survived: 0, message: only === undefined ? 'no fault applies to this cluster' : `no scenario x${only}: this property has ${actions.length}` };

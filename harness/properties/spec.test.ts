@@ -43,6 +43,7 @@ describe('toProperties', () => {
       steps: 4,
       exhaustive: false,
       partialCredit: false,
+      recoverSeconds: 0,
     });
   });
 

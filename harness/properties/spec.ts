@@ -23,6 +23,7 @@ export const propertySchema = {
     steps: { type: 'integer', minimum: 1, maximum: 20 },
     exhaustive: { type: 'boolean' },
     partialCredit: { type: 'boolean' },
+    recoverSeconds: { type: 'number', minimum: 0, maximum: 3600 },
   },
 };
 
@@ -37,6 +38,7 @@ export interface RawProperty {
   steps?: number;
   exhaustive?: boolean;
   partialCredit?: boolean;
+  recoverSeconds?: number;
 }
 
 /** Defaults of a property: scenarios sampled and most faults per scenario. */
@@ -69,6 +71,7 @@ export function toProperties(shown: string, doc: ConfigDocument, raws: readonly 
       steps: raw.steps ?? PROPERTY_DEFAULTS.steps,
       exhaustive: raw.exhaustive ?? false,
       partialCredit: raw.partialCredit ?? false,
+      recoverSeconds: raw.recoverSeconds ?? 0,
     };
     if (raw.hint !== undefined) spec.hint = raw.hint;
     return spec;

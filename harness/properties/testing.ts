@@ -33,7 +33,7 @@ export const answers = { kind: 'request', params: { from: 'outside', url: 'http:
 
 /** A property with test defaults: 20 scenarios, 4 steps (for tests). */
 export function property(invariant: PropertySpec['invariant'], faults: FaultEntry[], extra: Partial<PropertySpec> = {}): PropertySpec {
-  return { id: 'keeps-answering', title: 'keeps answering', points: 4, visibility: 'visible', invariant, faults, scenarios: 20, steps: 4, exhaustive: false, partialCredit: false, ...extra };
+  return { id: 'keeps-answering', title: 'keeps answering', points: 4, visibility: 'visible', invariant, faults, scenarios: 20, steps: 4, exhaustive: false, partialCredit: false, recoverSeconds: 0, ...extra };
 }
 
 /** Fault entries by name with no parameters (for tests). */

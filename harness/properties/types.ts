@@ -28,6 +28,11 @@ export interface PropertySpec {
   exhaustive: boolean;
   /** Points × the fraction of scenarios survived, instead of all or nothing. */
   partialCredit: boolean;
+  /**
+   * Virtual seconds after each fault during which the invariant may be broken (default 0: never).
+   * Real clusters need time to notice some faults (a node is NotReady only after 50 s).
+   */
+  recoverSeconds: number;
 }
 
 /** A freshly set-up cluster for one scenario, as grading builds it (given files, then the learner's). */

@@ -39,13 +39,14 @@ interface Snapshot {
 }
 
 /** Creates the world of one scenario: narrates changes and checks the invariant at every tick. */
-export function createWorld(start: ScenarioStart, invariant: { kind: string; params: unknown }): ScenarioWorld {
+export function createWorld(start: ScenarioStart, invariant: { kind: string; params: unknown }, recoverSeconds = 0): ScenarioWorld {
   const { cluster } = start;
   const story: string[] = [];
   const downNodes = new Set<string>();
   const kind = getCheckKind(invariant.kind);
   let settle: SettleResult = { settled: true, reason: 'settled', time: cluster.now };
   let faults = 0;
+  let lastFaultAt = Number.NEGATIVE_INFINITY;
   let last = snapshot(cluster.list.bind(cluster));
 
   const say = (text: string): void => {
@@ -61,6 +62,8 @@ export function createWorld(start: ScenarioStart, invariant: { kind: string; par
     const ctx: CheckContext = { ...start.context, cluster, settle };
     const outcome = kind.run(invariant.params, ctx);
     if (outcome.status === 'failed') {
+      // Within the recovery window after a fault, a broken invariant is tolerated (the cluster is reacting).
+      if (cluster.now - lastFaultAt <= recoverSeconds * 1000) return;
       narrate();
       throw new InvariantBroken(cluster.now, outcome.message ?? 'the invariant does not hold', [...story], faults);
     }
@@ -81,6 +84,7 @@ export function createWorld(start: ScenarioStart, invariant: { kind: string; par
       // A fault's own words come after whatever the cluster did up to this instant.
       narrate();
       faults++;
+      lastFaultAt = cluster.now;
       say(text);
     },
     observe(seconds) {

@@ -231,3 +231,29 @@ spec:
     );
   });
 });
+
+describe('fields the simulation does not model', () => {
+  it('says so in an info diagnostic at the field, and still accepts the object', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      topologySpreadConstraints:
+        - { maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }
+      containers:
+        - { name: web, image: nginx:1.27 }
+`;
+    const result = validateDocuments(docs(text, 'deploy.yml'));
+    expect(result.resources).toHaveLength(1);
+    const notice = result.issues.find((i) => i.code === 'validate/not-simulated');
+    expect(notice).toMatchObject({ severity: 'info', file: 'deploy.yml', line: 12, field: 'spec.template.spec.topologySpreadConstraints' });
+    expect(notice?.message).toMatch(/does not model topologySpreadConstraints/);
+  });
+});

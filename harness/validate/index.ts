@@ -107,6 +107,35 @@ function fieldErrorIssue(doc: ManifestDocument, kind: string, name: string, e: F
   return validateIssue('validate/invalid', { kind, name, cause: renderFieldError(e), ...(hint ? { hint } : {}) }, { position, pointer: keyPointer ?? pointer, field: e.field });
 }
 
+// Fields the simulation accepts but does not act on: each gets an info diagnostic at its line.
+const NOT_SIMULATED: readonly [RegExp, string][] = [
+  [/^(spec|spec\.template\.spec)\.topologySpreadConstraints$/, 'topologySpreadConstraints (its scheduler spreads replicas across nodes by default)'],
+  [/^(spec|spec\.template\.spec)\.affinity\.podAntiAffinity$/, 'podAntiAffinity'],
+  [/^(spec|spec\.template\.spec)\.affinity\.podAffinity$/, 'podAffinity'],
+];
+
+function notSimulatedIssues(doc: ManifestDocument, obj: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const base of ['spec', 'spec.template.spec']) {
+    const spec = base.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), obj);
+    if (typeof spec !== 'object' || spec === null) continue;
+    const s = spec as Record<string, unknown>;
+    const candidates: [string, unknown][] = [
+      [`${base}.topologySpreadConstraints`, s.topologySpreadConstraints],
+      [`${base}.affinity.podAntiAffinity`, (s.affinity as Record<string, unknown> | undefined)?.podAntiAffinity],
+      [`${base}.affinity.podAffinity`, (s.affinity as Record<string, unknown> | undefined)?.podAffinity],
+    ];
+    for (const [field, value] of candidates) {
+      if (value === undefined || value === null) continue;
+      const what = NOT_SIMULATED.find(([re]) => re.test(field))?.[1];
+      if (!what) continue;
+      const pointer = fieldPathToPointer(field);
+      out.push(validateIssue('validate/not-simulated', { field, what }, { position: doc.keyPositionOf(pointer) ?? doc.positionOf(pointer), pointer, field }));
+    }
+  }
+  return out;
+}
+
 function warningIssue(doc: ManifestDocument, warning: string): Issue {
   const m = /^([A-Za-z0-9_.[\]-]+): /.exec(warning);
   const field = m?.[1];
@@ -160,5 +189,5 @@ function validateDocument(doc: ManifestDocument): Issue[] {
   const { errors, warnings } = validateObject(defaulted);
   const meta = asMap(m.metadata) ?? {};
   const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? meta.generateName : '';
-  return [...shape, ...errors.map((e) => fieldErrorIssue(doc, kind, name, e)), ...warnings.map((w) => warningIssue(doc, w))];
+  return [...shape, ...errors.map((e) => fieldErrorIssue(doc, kind, name, e)), ...warnings.map((w) => warningIssue(doc, w)), ...notSimulatedIssues(doc, doc.value)];
 }

@@ -7,6 +7,10 @@ export const validateMessages = {
     message: (p: { kind: string; name: string; cause: string; hint?: string }) => `The ${p.kind} "${p.name}" is invalid: ${p.cause}`,
     hint: (p: { hint?: string }) => p.hint,
   },
+  'validate/not-simulated': {
+    severity: 'info' as const,
+    message: (p: { field: string; what: string }) => `${p.field}: kubegrade's simulated cluster does not model ${p.what}; it is accepted as the API server would, but it does not change where Pods run here`,
+  },
   'validate/warning': {
     severity: 'warning' as const,
     message: (p: { warning: string }) => `Warning: ${p.warning}`,

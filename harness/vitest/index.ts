@@ -58,7 +58,7 @@ function proveExercise(root: string, id: string): void {
   const hidden = hiddenChecksFor(course, spec);
   const base = join(root, 'solutions', id);
   const grade = (dir: string) => gradeExercise(spec, dir, { images: course.images, hiddenChecks: hidden, includeFiles: false, includeCluster: false, exclude: ['mutant.yaml'] });
-  const allIds = [...spec.checks, ...hidden].map((c) => c.id);
+  const allIds = [...spec.checks, ...hidden, ...(spec.properties ?? [])].map((c) => c.id);
   describe(`${spec.id} — ${spec.title} (course proof)`, () => {
     it('the reference solution scores full marks', () => {
       const result = grade(join(base, 'solution'));

@@ -4,6 +4,7 @@ import { endpointSliceRule } from './endpointslice.ts';
 import { metaLabelsRule } from './meta-labels.ts';
 import { metaNameRule } from './meta-name.ts';
 import { podSpecRule } from './pod-spec.ts';
+import { podSchedulingRule } from './pod-scheduling.ts';
 import { podUpdateRule } from './pod-update.ts';
 import { serviceRule } from './service.ts';
 import type { Rule } from './util.ts';
@@ -12,7 +13,7 @@ import { workloadRule } from './workload.ts';
 export type { Rule, RuleContext } from './util.ts';
 
 /** Every API-server rule, in the order their causes are reported. */
-export const RULES: readonly Rule[] = [metaNameRule, metaLabelsRule, podSpecRule, workloadRule, deploymentStrategyRule, serviceRule, configMapRule, endpointSliceRule];
+export const RULES: readonly Rule[] = [metaNameRule, metaLabelsRule, podSpecRule, podSchedulingRule, workloadRule, deploymentStrategyRule, serviceRule, configMapRule, endpointSliceRule];
 
 /** Rules that run only on update (ctx.old given). */
 export const UPDATE_RULES: readonly Rule[] = [podUpdateRule];

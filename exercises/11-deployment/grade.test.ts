@@ -1,0 +1,3 @@
+import { defineExerciseTests } from '../../harness/vitest/index.ts';
+
+defineExerciseTests(import.meta.url);
