@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { compareResults, type ScoreChange } from './compare.ts';
-import { renderGradebookHtml } from './gradebook-html.ts';
+import { renderBatchGradebook } from './gradebook-html.ts';
 import { compareText } from './layout.ts';
 import { canvasCsv, gradebookCsv, moodleCsv } from './lms-exports.ts';
 import { similarPairs, type SimilarPair } from './similarity.ts';
@@ -40,7 +40,8 @@ export function writeAggregates(out: string, learners: readonly LearnerSummary[]
   writeFileAtomic(join(out, 'moodle.csv'), moodleCsv(table));
   writeFileAtomic(join(out, 'similarity.json'), `${JSON.stringify({ schemaVersion: 1, threshold: 0.9, note: 'a flag for a human to look at, never a verdict', pairs }, null, 2)}\n`);
   if (changes) writeFileAtomic(join(out, 'compare.json'), `${JSON.stringify({ schemaVersion: 1, changes }, null, 2)}\n`);
-  writeFileAtomic(join(out, 'index.html'), renderGradebookHtml({ table, pairs, ...(changes ? { changes } : {}) }));
+  const entries = sorted.filter((l) => l.report).map((l) => ({ learner: l.learner, report: l.report!, reportHref: `${encodeURIComponent(l.learner)}/report.html` }));
+  writeFileAtomic(join(out, 'index.html'), renderBatchGradebook({ table, pairs, ...(changes ? { changes } : {}) }, entries));
   return { learners: sorted, pairs, ...(changes ? { changes } : {}) };
 }
 

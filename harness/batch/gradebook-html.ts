@@ -1,4 +1,5 @@
 import type { ScoreChange } from './compare.ts';
+import { renderGradebook, type GradebookEntry } from '../report/gradebook.ts';
 import type { SimilarPair } from './similarity.ts';
 import type { ScoreTable } from './table.ts';
 
@@ -9,25 +10,24 @@ export interface GradebookView {
   changes?: readonly ScoreChange[];
 }
 
-/** Renders the instructor's gradebook page (index.html): scores, learners who could not be graded, score changes, similarity flags. */
-export function renderGradebookHtml(v: GradebookView): string {
+/**
+ * Renders the instructor's gradebook page (index.html): the report's gradebook (learners × exercises,
+ * per-check pass rates, histogram) plus what only a batch knows: learners who could not be graded,
+ * score changes since a previous run, and similarity flags.
+ */
+export function renderBatchGradebook(v: GradebookView, entries: GradebookEntry[]): string {
+  const page = renderGradebook(entries);
+  const sections = batchSections(v);
+  const at = page.lastIndexOf('</main>');
+  return at >= 0 ? `${page.slice(0, at)}<section aria-label="batch">\n${sections}\n</section>\n${page.slice(at)}` : page + sections;
+}
+
+/** The batch-only parts of the gradebook, as HTML (every learner string escaped). */
+export function batchSections(v: GradebookView): string {
   const t = v.table;
-  const head = ['learner', ...t.exercises.map((e) => `${e.id} (${e.maxScore})`), 'total', 'max'].map((h) => `<th>${esc(h)}</th>`).join('');
-  const rows = t.rows
-    .map((r) => {
-      const link = `<a href="${esc(encodeURIComponent(r.learner))}/report.html">${esc(r.learner)}</a>`;
-      const cells = r.scores.map((s) => `<td class="num">${s ?? ''}</td>`).join('');
-      return `<tr class="${r.status}"><td>${link}</td>${cells}<td class="num">${r.total ?? ''}</td><td class="num">${r.max}</td></tr>`;
-    })
-    .join('\n');
+  const parts: string[] = [];
   const errors = t.rows.filter((r) => r.status === 'error');
-  const parts = [
-    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>kubegrade gradebook</title>`,
-    `<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}.num{text-align:right}tr.error{background:#fee}</style></head><body>`,
-    `<h1>Gradebook</h1>`,
-    `<p>${t.rows.length} learners, ${errors.length} could not be graded.</p>`,
-    `<table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`,
-  ];
+  parts.push(`<h2>Learners</h2><p>${t.rows.length} learners, ${errors.length} could not be graded.</p>`);
   if (errors.length > 0) parts.push(`<h2>Could not be graded</h2><ul>${errors.map((r) => `<li>${esc(r.learner)}: ${esc(r.error ?? '')}</li>`).join('')}</ul>`);
   if (v.changes) {
     parts.push(`<h2>Score changes since the previous run</h2>`);
@@ -47,7 +47,6 @@ export function renderGradebookHtml(v: GradebookView): string {
           .map((p) => `<tr><td>${esc(p.a)}</td><td>${esc(p.b)}</td><td class="num">${p.similarity}</td><td>${p.identical ? 'yes' : 'no'}</td></tr>`)
           .join('')}</tbody></table>`,
   );
-  parts.push('</body></html>\n');
   return parts.join('\n');
 }
 

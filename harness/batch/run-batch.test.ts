@@ -128,3 +128,22 @@ describe('runBatch on a synthetic class (8 learners from solutions and mutants, 
     expect(readFileSync(join(tmp, 'empty-out', 'results.json'), 'utf8')).toBe(`${JSON.stringify({ schemaVersion: 1, learners: [] }, null, 2)}\n`);
   });
 });
+
+describe('the gradebook of a class of 20 learners', () => {
+  it('renders, and its pass-rate chart matches results.json', async () => {
+    const classRoot = join(tmp, 'class20');
+    const names = buildSyntheticClass(courseRoot, classRoot, { count: 20, ids: ['01-hello-pod'], broken: false });
+    expect(names.length).toBeGreaterThanOrEqual(20);
+    await runBatch({ root: classRoot, out: join(tmp, 'out20'), courseRoot, ids: ['01-hello-pod'], jobs: 2 });
+    const results = JSON.parse(readFileSync(join(tmp, 'out20', 'results.json'), 'utf8')) as BatchResults;
+    const html = readFileSync(join(tmp, 'out20', 'index.html'), 'utf8');
+    expect(html).toContain(`${results.learners.filter((l) => l.report).length} learners; median total`);
+    const graded = results.learners.filter((l) => l.report);
+    for (const check of graded[0]!.report!.exercises[0]!.checks) {
+      const passed = graded.filter((l) => l.report!.exercises[0]!.checks.find((c) => c.id === check.id)?.status === 'passed').length;
+      const pct = Math.round((passed * 100) / graded.length);
+      const title = check.title.replace(/=/g, '&#x3D;');
+      expect(html).toContain(`<title>01-hello-pod: ${title}: ${passed} of ${graded.length} passed (${pct}%)</title>`);
+    }
+  }, 120_000);
+});
