@@ -2,24 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HELLO_POD_YAML } from '../testing/manifests.ts';
 import { runCliCaptured } from '../testing/run-cli.ts';
 import { parseSimulateArgs } from './simulate-command.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-const pod = `apiVersion: v1
-kind: Pod
-metadata:
-  name: hello-pod
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web-ctr
-      image: nigelpoulton/getting-started-k8s:1.0
-      ports:
-        - containerPort: 8080
-`;
+const pod = HELLO_POD_YAML;
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kubegrade-sim-'));

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HELLO_POD_YAML } from '../testing/manifests.ts';
 import { readFileSync } from 'node:fs';
 import { loadImageCatalog } from '../engine/index.ts';
 import { renderHtml } from '../report/html.ts';
@@ -38,19 +39,7 @@ checks:
     expect: { event: { reason: Failed, object: { kind: Pod, name: hello-pod }, absent: true } }
 `;
 
-const goodPod = `apiVersion: v1
-kind: Pod
-metadata:
-  name: hello-pod
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web-ctr
-      image: nigelpoulton/getting-started-k8s:1.0
-      ports:
-        - containerPort: 8080
-`;
+const goodPod = HELLO_POD_YAML;
 
 function setup(files: Record<string, string | Buffer>) {
   const root = mkdtempSync(join(tmpdir(), 'kubegrade-grade-'));
