@@ -1,3 +1,5 @@
+import { escapePointerToken } from '../core/json-pointer.ts';
+
 /**
  * Field paths as exercise authors write them: `metadata.labels.app`, `spec.containers[0].image`,
  * `spec.containers[name=web-ctr].ports[*].containerPort`, `metadata.labels["app.kubernetes.io/name"]`.
@@ -68,7 +70,7 @@ export function evaluateFieldPath(root: unknown, steps: readonly PathStep[]): Pa
           next.push({
             value: v[step.key],
             field: simple ? (m.field ? `${m.field}.${step.key}` : step.key) : `${m.field}[${JSON.stringify(step.key)}]`,
-            pointer: `${m.pointer}/${escapePointer(step.key)}`,
+            pointer: `${m.pointer}/${escapePointerToken(step.key)}`,
           });
         }
       } else if (Array.isArray(v)) {
@@ -84,23 +86,6 @@ export function evaluateFieldPath(root: unknown, steps: readonly PathStep[]): Pa
     current = next;
   }
   return current;
-}
-
-/** Converts a concrete Kubernetes field path (`spec.containers[0].image`) to a JSON pointer. */
-export function fieldToPointer(field: string): string {
-  if (!field) return '';
-  const steps = parseFieldPath(field);
-  return steps
-    .map((s) => {
-      if (s.type === 'key') return `/${escapePointer(s.key)}`;
-      if (s.type === 'index') return `/${s.index}`;
-      return '';
-    })
-    .join('');
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Position } from './position.ts';
+import { formatPath, pointerToPath } from './json-pointer.ts';
 
 /** An error in a file written by a course author (exercise.yaml, mutant.yaml, images.yaml). */
 export class ConfigError extends Error {
@@ -90,20 +91,6 @@ function describeAjvError(e: ErrorObject, doc: ConfigDocument, base: (string | n
     message = `${where}: ${e.message ?? 'is invalid'}`;
   }
   return { message, position: doc.positionOf(path) };
-}
-
-/** Formats a config path as authors read it: `checks[0].expect.resource`. */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-function pointerToPath(pointer: string): (string | number)[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function dedupe<T extends { message: string }>(items: T[]): T[] {

@@ -7,7 +7,7 @@ import { createCluster } from '../engine/index.ts';
 import type { Cluster, ImageCatalog, SettleResult } from '../engine/types.ts';
 import { loadSubmission, parseManifestText } from '../load/index.ts';
 import type { ManifestDocument } from '../load/types.ts';
-import { validateDocuments } from '../validate/index.ts';
+import { fieldPathToPointer, validateDocuments } from '../validate/index.ts';
 import { getCheckKind } from '../checks/registry.ts';
 import type { CheckContext, CheckSpec } from '../checks/types.ts';
 import { captureClusterView } from './cluster-view.ts';
@@ -59,12 +59,7 @@ export interface GradeOptions {
 export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options: GradeOptions): ExerciseResult {
   const seed = options.seed ?? defaultSeed(spec.id);
   const checks = [...spec.checks, ...(options.hiddenChecks ?? [])];
-  const base = {
-    id: spec.id,
-    title: spec.title,
-    seed,
-    reproduce: `npx kubegrade grade ${spec.id} --seed ${seed}`,
-  };
+  const reproduce = `npx kubegrade grade ${spec.id} --seed ${seed}`;
   try {
     const run = runSubmission(spec, submissionDir, options, seed);
     const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources, images: options.images };
@@ -74,7 +69,8 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
     const maxScore = results.reduce((n, r) => n + r.maxPoints, 0);
     const status = run.nothingLoaded ? 'error' : score === maxScore ? 'passed' : 'failed';
     const result: ExerciseResult = {
-      ...pick(base, ['id', 'title']),
+      id: spec.id,
+      title: spec.title,
       score,
       maxScore,
       status,
@@ -85,7 +81,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
     if (run.commands.length > 0) result.commands = run.commands;
     if (options.includeFiles !== false) result.files = run.files;
     if (options.includeCluster !== false) result.cluster = captureClusterView(run.cluster, run.settle);
-    result.reproduce = base.reproduce;
+    result.reproduce = reproduce;
     return result;
   } catch (e) {
     if (e instanceof ConfigError) throw e;
@@ -99,7 +95,7 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
       seed,
       checks: [...checks, ...(spec.properties ?? [])].map((c) => ({ ...checkHead(c), status: 'errored', points: 0, message: 'not graded: kubegrade failed (see the diagnostics)' })),
       diagnostics: [toDiagnostic(issue('harness/internal-error', { message }))],
-      reproduce: base.reproduce,
+      reproduce,
     };
   }
 }
@@ -153,7 +149,7 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
       if (res.ok) accepted.add(doc);
       else if (res.error) {
         const cause = res.error.details?.causes?.find((c) => c.field);
-        const at = cause ? doc.positionOf(fieldPointer(cause.field)) : doc.start;
+        const at = cause ? doc.positionOf(fieldPathToPointer(cause.field)) : doc.start;
         diagnostics.push(issue('apply/rejected', { text: kubectlErrorText(res.error, doc.file) }, { position: at, ...(cause ? { field: cause.field } : {}) }));
       }
     }
@@ -272,9 +268,6 @@ function toDiagnostic(i: Issue): DiagnosticResult {
   return d;
 }
 
-function fieldPointer(field: string): string {
-  return '/' + field.replace(/\[(\d+)\]/g, '.$1').split('.').map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-}
 
 function readText(path: string): string {
   try {
@@ -288,8 +281,3 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of keys) out[k] = o[k];
-  return out;
-}

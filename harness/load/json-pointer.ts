@@ -1,8 +1,4 @@
-/** Escapes one JSON-pointer reference token (`~` → `~0`, `/` → `~1`). */
-export function escapePointerToken(token: string): string {
-  if (!token.includes('~') && !token.includes('/')) return token;
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointerToken } from '../core/json-pointer.ts';
 
 /** Returns the pointer of the parent of `pointer`, or undefined for the root (''). */
 export function parentPointer(pointer: string): string | undefined {

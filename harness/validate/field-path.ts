@@ -1,3 +1,4 @@
+import { escapePointerToken } from '../core/json-pointer.ts';
 /** Splits a Kubernetes field path (`spec.containers[0].image`, `data[my key]`) into segments. */
 export function fieldPathSegments(field: string): (string | number)[] {
   const out: (string | number)[] = [];
@@ -25,20 +26,14 @@ export function fieldPathSegments(field: string): (string | number)[] {
   return out;
 }
 
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function escapePointerSegment(s: string | number): string {
-  return String(s).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointerToken as escapePointerSegment } from '../core/json-pointer.ts';
 
 /** Converts a Kubernetes field path to a JSON pointer (`spec.containers[0].image` → `/spec/containers/0/image`). */
 export function fieldPathToPointer(field: string): string {
   if (field === '' || field === '<nil>') return '';
   return fieldPathSegments(field)
-    .map((s) => '/' + escapePointerSegment(s))
+    .map((s) => '/' + escapePointerToken(s))
     .join('');
 }
 
-/** Formats path segments as a Kubernetes field path (`spec.containers[0].port`). */
-export function formatFieldPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
+export { formatPath as formatFieldPath } from '../core/json-pointer.ts';

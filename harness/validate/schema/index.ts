@@ -1,3 +1,4 @@
+import { pointerToPath } from '../../core/json-pointer.ts';
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { formatFieldPath } from '../field-path.ts';
@@ -23,15 +24,6 @@ function validatorFor(kind: string): ValidateFunction | undefined {
     compiled.set(kind, v);
   }
   return v;
-}
-
-function pointerSegments(pointer: string): (string | number)[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 interface Walk {
@@ -104,7 +96,7 @@ export function checkStructure(kind: string, value: unknown): StructuralProblem[
 }
 
 function toProblem(schema: SchemaNode, e: ErrorObject): StructuralProblem | undefined {
-  const path = pointerSegments(e.instancePath);
+  const path = pointerToPath(e.instancePath);
   if (e.keyword === 'additionalProperties') {
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
     const { node } = schemaAt(schema, path);
