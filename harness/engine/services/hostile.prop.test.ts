@@ -34,3 +34,13 @@ describe('Services with hostile stored shapes (properties)', () => {
     );
   });
 });
+
+describe('selectorOf', () => {
+  // Guards a past bug found by the property above: a selector value {toString: 0} crashed String().
+  it('treats a selector with a non-scalar value as unusable instead of throwing', async () => {
+    const { selectorOf } = await import('./service-model.ts');
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { port: { toString: 0 } } } };
+    expect(selectorOf(svc)).toBeUndefined();
+    expect(selectorOf({ ...svc, spec: { selector: { app: 'web', n: 1 } } })).toEqual({ app: 'web', n: '1' });
+  });
+});

@@ -59,7 +59,13 @@ export function selectorOf(svc: KubeObject | undefined): Record<string, string> 
   const keys = Object.keys(sel).sort();
   if (keys.length === 0) return undefined;
   const out: Record<string, string> = {};
-  for (const k of keys) out[k] = String(sel[k]);
+  for (const k of keys) {
+    const v = sel[k];
+    // Only scalar values can be label values; an object here (never accepted by the API server) makes
+    // the selector unusable rather than being stringified (String({toString: 0}) throws).
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    out[k] = String(v);
+  }
   return out;
 }
 
