@@ -53,10 +53,13 @@ export function createEndpointsController(): Controller {
   return {
     name: 'endpoints-controller',
     for: 'Service',
-    watches: [
-      { kind: 'Pod', map: servicesOfPodNamespace },
-      { kind: 'Endpoints', map: (e) => [{ kind: 'Service', namespace: e.metadata.namespace ?? 'default', name: e.metadata.name ?? '' }] },
-    ],
+    watches: [{ kind: 'Pod', map: servicesOfPodNamespace }],
+    // Like upstream, only a deleted Endpoints enqueues its Service (to recreate it): Endpoints written by someone
+    // else are left alone, so a user's Endpoints without a Service stays until the controller restarts.
+    onChange(entry, enqueue) {
+      if (entry.type !== 'DELETED' || entry.object.kind !== 'Endpoints') return;
+      enqueue({ kind: 'Service', namespace: entry.object.metadata.namespace ?? 'default', name: entry.object.metadata.name ?? '' });
+    },
     reconcile(req, ctx) {
       const svc = ctx.store.get(req);
       const ref = { kind: 'Endpoints', namespace: req.namespace, name: req.name };
