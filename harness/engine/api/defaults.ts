@@ -136,3 +136,16 @@ registerDefaulter('ReplicaSet', (obj) => {
   setIfMissing(s, 'replicas', 1);
   defaultTemplate(s);
 });
+
+// SetDefaults_EndpointPort: a port of a v1 Endpoints subset without a protocol is TCP.
+registerDefaulter('Endpoints', (obj) => {
+  const subsets = Array.isArray(obj.subsets) ? (obj.subsets as unknown[]) : [];
+  for (const subset of subsets) {
+    const ports = asMap(subset)?.ports;
+    if (!Array.isArray(ports)) continue;
+    for (const port of ports) {
+      const p = asMap(port);
+      if (p) setIfMissing(p, 'protocol', 'TCP');
+    }
+  }
+});
