@@ -1,6 +1,7 @@
 import { clone } from '../../core/kube.ts';
 import type { KubeObject } from '../../core/kube.ts';
 import { parseImageReference } from '../images.ts';
+import { canonicalQuantity } from '../quantity-canonical.ts';
 import { asList, asMap } from '../util.ts';
 
 /** Applies one kind's defaults in place (registry entries; later kinds add their own). */
@@ -45,6 +46,15 @@ function defaultProbe(probe: unknown): void {
   }
 }
 
+/** Rewrites each readable quantity of a resource list in its canonical form, as the API server stores it. */
+function canonicalQuantities(list: Record<string, unknown> | undefined): void {
+  if (!list) return;
+  for (const name of Object.keys(list)) {
+    const canonical = canonicalQuantity(list[name]);
+    if (canonical !== undefined) list[name] = canonical;
+  }
+}
+
 function defaultContainer(container: unknown, hostNetwork: boolean, podOnly: boolean): void {
   const c = asMap(container);
   if (!c) return;
@@ -59,6 +69,8 @@ function defaultContainer(container: unknown, hostNetwork: boolean, podOnly: boo
   }
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[key]);
   const resources = asMap(c.resources);
+  canonicalQuantities(asMap(resources?.limits));
+  canonicalQuantities(asMap(resources?.requests));
   const limits = asMap(resources?.limits);
   if (podOnly && resources && limits) {
     const requests = asMap(resources.requests) ?? {};
@@ -77,6 +89,14 @@ export function defaultPodSpec(spec: unknown, podOnly: boolean): void {
   setIfMissing(s, 'schedulerName', 'default-scheduler');
   setIfMissing(s, 'securityContext', {});
   if (podOnly) setIfMissing(s, 'enableServiceLinks', true);
+  const podResources = asMap(s.resources);
+  canonicalQuantities(asMap(podResources?.limits));
+  canonicalQuantities(asMap(podResources?.requests));
+  canonicalQuantities(asMap(s.overhead));
+  for (const v of asList(s.volumes)) {
+    const emptyDir = asMap(asMap(v)?.emptyDir);
+    if (emptyDir && emptyDir.sizeLimit !== undefined) emptyDir.sizeLimit = canonicalQuantity(emptyDir.sizeLimit) ?? emptyDir.sizeLimit;
+  }
   const hostNetwork = s.hostNetwork === true;
   for (const c of asList(s.containers)) defaultContainer(c, hostNetwork, podOnly);
   for (const c of asList(s.initContainers)) defaultContainer(c, hostNetwork, podOnly);
