@@ -23,6 +23,9 @@ import { installWorkloads } from './controllers/install-workloads.ts';
 import { parseCidr, parseIPv4 } from './services/ipv4.ts';
 import { installNodeLifecycle } from './node-lifecycle/install.ts';
 
+/** Compares as Set and Array.includes do (NaN equals NaN). */
+const sameValueZero = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
+
 export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
 interface Work {
@@ -67,9 +70,19 @@ export function createCluster(options: ClusterOptions): SimCluster {
   checkOptions(options);
   const clock = createClock<Work>(options.startTime);
   const random = createRandom(options.seed ?? 1);
-  const timestamp = (at?: number): string => clock.timestamp(at);
-  const store = createStore({ now: () => clock.now, timestamp: () => clock.timestamp(), random });
-  const events = createEventRecorder({ random, timestamp: () => clock.timestamp() });
+  // Formatting an instant costs a Date; most calls in one step ask for the same instant.
+  let stampAt = Number.NaN;
+  let stamp = '';
+  const timestamp = (at?: number): string => {
+    const t = at ?? clock.now;
+    if (t !== stampAt) {
+      stamp = clock.timestamp(t);
+      stampAt = t;
+    }
+    return stamp;
+  };
+  const store = createStore({ now: () => clock.now, timestamp: () => timestamp(), random });
+  const events = createEventRecorder({ random, timestamp: () => timestamp() });
   const api = createApiServer({
     store,
     random,
@@ -77,22 +90,31 @@ export function createCluster(options: ClusterOptions): SimCluster {
     timestamp,
     hasKubelet: (pod) => {
       const node = asMap(pod.spec)?.nodeName;
-      return typeof node === 'string' && node !== '' && store.get({ kind: 'Node', namespace: '', name: node }) !== undefined;
+      return typeof node === 'string' && node !== '' && store.peek({ kind: 'Node', namespace: '', name: node }) !== undefined;
     },
   });
   const context: ControllerContext = { store, events, random, images: options.images, now: () => clock.now, timestamp };
   const controllers = createControllerRegistry();
   // Queued times per controller+object: the same time is queued once; a later requeue is kept apart.
-  const pending = new Map<string, Set<number>>();
+  // Usually one or two times per key, so a small array (compared as a Set would: SameValueZero) beats a Set.
+  const pending = new Map<string, number[]>();
+  const isPending = (key: string, time: number): boolean => pending.get(key)?.includes(time) === true;
 
   const enqueue = (controller: string, ref: ObjectRef, afterSeconds = 0): void => {
     const key = `${controller}|${refKey(ref)}`;
     const time = clock.now + Math.max(0, Math.ceil(afterSeconds * 1000));
-    let times = pending.get(key);
-    if (!times) pending.set(key, (times = new Set()));
-    if (times.has(time)) return;
-    times.add(time);
+    const times = pending.get(key);
+    if (!times) pending.set(key, [time]);
+    else if (times.includes(time)) return;
+    else times.push(time);
     clock.schedule(time, { controller, ref, key });
+  };
+  // One enqueue function per controller for its onChange hook (not a new closure per watch entry).
+  const enqueuers = new Map<string, (ref: ObjectRef, afterSeconds?: number) => void>();
+  const enqueuerOf = (name: string): ((ref: ObjectRef, afterSeconds?: number) => void) => {
+    let f = enqueuers.get(name);
+    if (!f) enqueuers.set(name, (f = (ref, after) => enqueue(name, ref, after)));
+    return f;
   };
 
   store.onChange((entry) => {
@@ -105,7 +127,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
         }
       }
       for (const w of c.watches ?? []) if (w.kind === obj.kind) for (const ref of w.map(obj, context)) enqueue(c.name, ref);
-      c.onChange?.(entry, (ref, after) => enqueue(c.name, ref, after), context);
+      c.onChange?.(entry, enqueuerOf(c.name), context);
     }
   });
 
@@ -129,15 +151,16 @@ export function createCluster(options: ClusterOptions): SimCluster {
     const item = clock.pop();
     if (!item) return false;
     const times = pending.get(item.value.key);
-    if (!times?.has(item.time)) return true;
-    times.delete(item.time);
-    if (times.size === 0) pending.delete(item.value.key);
+    const at = times ? times.findIndex((t) => sameValueZero(t, item.time)) : -1;
+    if (!times || at < 0) return true;
+    times.splice(at, 1);
+    if (times.length === 0) pending.delete(item.value.key);
     clock.setNow(item.time);
     const controller = controllers.get(item.value.controller);
     const result = controller?.reconcile(item.value.ref, context);
     if (result?.forgetRequeues) {
       const queued = pending.get(item.value.key);
-      for (const t of [...(queued ?? [])]) if (t > clock.now) queued?.delete(t);
+      if (queued) pending.set(item.value.key, queued.filter((t) => !(t > clock.now)));
     }
     if (result && typeof result.requeueAfter === 'number' && Number.isFinite(result.requeueAfter)) enqueue(item.value.controller, item.value.ref, result.requeueAfter);
     return true;
@@ -147,7 +170,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
     for (;;) {
       const top = clock.peek();
       if (!top) return undefined;
-      if (pending.get(top.value.key)?.has(top.time)) return top.time;
+      if (isPending(top.value.key, top.time)) return top.time;
       clock.pop();
     }
   };
@@ -156,7 +179,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
     get now() {
       return clock.now;
     },
-    timestamp: () => clock.timestamp(),
+    timestamp: () => timestamp(),
     create: (obj: KubeObject) => api.create(obj),
     apply: (obj: KubeObject) => api.apply(obj),
     update: (obj: KubeObject) => api.update(obj),
@@ -191,6 +214,9 @@ export function createCluster(options: ClusterOptions): SimCluster {
     request: (source, url) => request(source, url, { store, kubelet }, network),
     resolve: (source, name) => services.resolve(source, name),
     fault: (f) => nodeLifecycle.fault(f),
+    // Added for property runs (harness/properties/timeline.ts): they stop at every instant where work is
+    // queued, so an invariant is checked whenever the cluster can change, not on a fixed grid.
+    nextEventAt: () => nextLive(),
     internals,
   };
   return cluster;

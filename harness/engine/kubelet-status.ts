@@ -1,8 +1,7 @@
-import { clone } from '../core/kube.ts';
 import type { KubeObject } from '../core/kube.ts';
 import type { ControllerContext } from './controllers/registry.ts';
 import type { ContainerRuntime, PodRuntime } from './kubelet-runtime.ts';
-import { setCondition } from './pod-conditions.ts';
+import { withCondition } from './pod-conditions.ts';
 import { parseImageReference } from './images.ts';
 import { asMap, deepEqual } from './util.ts';
 
@@ -32,11 +31,35 @@ export function containerReady(c: ContainerRuntime): boolean {
   return c.probes.every((p) => p.kind === 'Liveness' || p.result);
 }
 
+// Status is rebuilt on every kubelet sync, for few distinct images: parse and hash each one once.
+const imageNames = new Map<string, { canonical: string; repository: string }>();
+const digests = new Map<string, string>();
+const CACHE_LIMIT = 10_000;
+
+function imageNamesOf(image: string): { canonical: string; repository: string } {
+  let names = imageNames.get(image);
+  if (!names) {
+    const parsed = parseImageReference(image);
+    names = parsed.ok ? { canonical: parsed.ref.canonical, repository: parsed.ref.repository } : { canonical: image, repository: image };
+    if (imageNames.size >= CACHE_LIMIT) imageNames.clear();
+    imageNames.set(image, names);
+  }
+  return names;
+}
+
+function digestOf(reference: string): string {
+  let digest = digests.get(reference);
+  if (digest === undefined) {
+    if (digests.size >= CACHE_LIMIT) digests.clear();
+    digests.set(reference, (digest = imageDigest(reference)));
+  }
+  return digest;
+}
+
 function containerStatus(c: ContainerRuntime, initDone: boolean): Record<string, unknown> {
-  const parsed = parseImageReference(c.image);
-  const image = parsed.ok ? parsed.ref.canonical : c.image;
-  const status: Record<string, unknown> = { name: c.name, image, imageID: '', ready: containerReady(c), restartCount: c.restartCount };
-  if (c.behavior && c.containerID) status.imageID = `${parsed.ok ? parsed.ref.repository : c.image}@sha256:${imageDigest(c.behavior.reference)}`;
+  const names = imageNamesOf(c.image);
+  const status: Record<string, unknown> = { name: c.name, image: names.canonical, imageID: '', ready: containerReady(c), restartCount: c.restartCount };
+  if (c.behavior && c.containerID) status.imageID = `${names.repository}@sha256:${digestOf(c.behavior.reference)}`;
   if (c.containerID) status.containerID = c.containerID;
   const startup = c.probes.find((p) => p.kind === 'Startup');
   status.started = c.stage === 'running' && (startup ? startup.result : true);
@@ -84,19 +107,20 @@ function phaseOf(pod: KubeObject, rt: PodRuntime): string {
 export function buildPodStatus(pod: KubeObject, rt: PodRuntime, ctx: ControllerContext): KubeObject | undefined {
   const now = ctx.timestamp();
   const old = asMap(pod.status) ?? {};
-  let next: KubeObject = clone(pod);
+  // Only status changes: the result shares everything else with `pod` (the store copies what is new).
+  if (rt.rejected) {
+    const rejected = { phase: 'Failed', reason: rt.rejected.reason, message: rt.rejected.message, startTime: rt.startTime, ...(old.qosClass ? { qosClass: old.qosClass } : {}) };
+    return deepEqual(rejected, pod.status) ? undefined : { ...pod, status: rejected };
+  }
+  let status: Record<string, unknown> = { ...old };
   const apply = (type: string, ok: boolean, reason?: string, message?: string): void => {
     const input = ok ? { type, status: 'True' as const } : { type, status: 'False' as const, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
-    next = setCondition(next, input, now) ?? next;
+    const conditions = withCondition(status.conditions, input, now);
+    if (conditions) status = { ...status, conditions };
   };
-  const status: Record<string, unknown> = { ...old };
-  if (rt.rejected) {
-    next.status = { phase: 'Failed', reason: rt.rejected.reason, message: rt.rejected.message, startTime: rt.startTime, ...(old.qosClass ? { qosClass: old.qosClass } : {}) };
-    return deepEqual(next.status, pod.status) ? undefined : next;
-  }
   const phase = phaseOf(pod, rt);
   status.phase = phase;
-  status.hostIP = ctx.store.get({ kind: 'Node', namespace: '', name: rt.node })?.status?.addresses?.[0]?.address;
+  status.hostIP = ctx.store.peek({ kind: 'Node', namespace: '', name: rt.node })?.status?.addresses?.[0]?.address;
   if (status.hostIP === undefined) delete status.hostIP;
   else status.hostIPs = [{ ip: status.hostIP }];
   if (rt.ip) {
@@ -107,7 +131,6 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, ctx: ControllerC
   const done = initDone(rt);
   if (rt.initContainers.length > 0) status.initContainerStatuses = rt.initContainers.map((c) => ({ ...containerStatus(c, true), ready: c.stage === 'done' && c.terminated?.exitCode === 0 }));
   status.containerStatuses = [...rt.containers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((c) => containerStatus(c, done));
-  next.status = status;
   apply('PodReadyToStartContainers', rt.sandboxReady);
   const incomplete = rt.initContainers.filter((c) => !(c.stage === 'done' && c.terminated?.exitCode === 0)).map((c) => c.name);
   apply('Initialized', incomplete.length === 0, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
@@ -117,5 +140,5 @@ export function buildPodStatus(pod: KubeObject, rt: PodRuntime, ctx: ControllerC
   apply('Ready', unready.length === 0, terminal ?? 'ContainersNotReady', message);
   apply('ContainersReady', unready.length === 0, terminal ?? 'ContainersNotReady', message);
   apply('PodScheduled', true);
-  return deepEqual(next.status, pod.status) ? undefined : next;
+  return deepEqual(status, pod.status) ? undefined : { ...pod, status };
 }

@@ -348,3 +348,26 @@ describe('kubelet: startup probes', () => {
     expect(status(c).containerStatuses[0].restartCount).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('kubelet runtimes of deleted pods', () => {
+  // Guards the release bookkeeping that replaced a scan of every Pod per deletion: a deleted pod's
+  // runtime and IP go away, whichever way it was deleted, and the others stay.
+  it('releases the runtime and IP of pods deleted gracefully or at once, and keeps the rest', () => {
+    const c = createCluster({ images: testCatalog(), nodes: 1 });
+    for (const name of ['a', 'b', 'c']) c.apply(podManifest(name, { image: 'nginx:1.27' }));
+    c.runUntilSettled();
+    const kubelet = c.internals.kubelet;
+    const uid = (name: string) => c.get(ref(name))!.metadata.uid!;
+    const ip = (name: string) => String(c.get(ref(name))!.status.podIP);
+    const [ua, ub, uc] = [uid('a'), uid('b'), uid('c')];
+    const [ipA, ipB] = [ip('a'), ip('b')];
+    c.delete(ref('a'));
+    c.delete(ref('b'), { gracePeriodSeconds: 0 });
+    c.runUntilSettled();
+    expect(c.list('Pod').map((p) => p.metadata.name)).toEqual(['c']);
+    expect([kubelet.runtime(ua), kubelet.runtime(ub)]).toEqual([undefined, undefined]);
+    expect([kubelet.podByIp(ipA), kubelet.podByIp(ipB)]).toEqual([undefined, undefined]);
+    expect(kubelet.runtime(uc)?.uid).toBe(uc);
+    expect(kubelet.podByIp(ip('c'))).toBe(uc);
+  });
+});

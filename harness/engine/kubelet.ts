@@ -7,6 +7,7 @@ import { initialProbes, probeNumber, runProbe } from './probes.ts';
 import { listeningPorts } from './pod-network.ts';
 import { buildPodStatus } from './kubelet-status.ts';
 import { refOf } from './store.ts';
+import { NODE_INDEX } from './store-indexes.ts';
 import { asList, asMap, goDuration } from './util.ts';
 
 export const SANDBOX_SECONDS = 1;
@@ -94,9 +95,17 @@ export function createKubelet(): KubeletHandle {
     }
   };
 
+  // Uids of deleted pods whose runtime is not released yet (a pod's uid never comes back).
+  const gone = new Set<string>();
+
+  // Per pod uid, what the last full sync saw and answered (see the shortcut in reconcile).
+  const quiet = new Map<string, { pod: KubeObject; now: number; node: KubeObject | undefined; hostNode: KubeObject | undefined; requeueAfter: number | undefined }>();
+
   const release = (rt: PodRuntime): void => {
     if (rt.ip) ips.delete(rt.ip);
     pods.delete(rt.uid);
+    gone.delete(rt.uid);
+    quiet.delete(rt.uid);
   };
 
   const startContainer = (x: Ctx, c: ContainerRuntime, now: number): void => {
@@ -394,23 +403,42 @@ export function createKubelet(): KubeletHandle {
     onChange(entry, enqueue, ctx) {
       // A node appearing lets pods bound to it by name start.
       if (entry.object.kind === 'Node' && entry.type === 'ADDED') {
-        for (const p of ctx.store.list('Pod')) if (asMap(p.spec)?.nodeName === entry.object.metadata.name) enqueue(refOf(p));
+        const name = entry.object.metadata.name;
+        if (typeof name === 'string') for (const p of ctx.store.byIndex(NODE_INDEX, name)) enqueue(refOf(p));
+      }
+      // A deleted pod's runtime is released by the next reconcile of any pod that is gone.
+      if (entry.object.kind === 'Pod' && entry.type === 'DELETED') {
+        const uid = entry.object.metadata.uid ?? '';
+        if (pods.has(uid)) gone.add(uid);
       }
     },
     reconcile(req, ctx) {
-      const pod = ctx.store.get(req);
+      // The kubelet only reads the pod: its status is written as a new object.
+      const pod = ctx.store.peek(req);
       const boundTo = pod ? asMap(pod.spec)?.nodeName : undefined;
       // A stopped node's kubelet does nothing; the node lifecycle controller enqueues its pods when it is back.
       if (typeof boundTo === 'string' && stoppedNodes.has(boundTo)) return;
       const existing = pod ? pods.get(pod.metadata.uid ?? '') : undefined;
       if (!pod) {
-        const live = new Set(ctx.store.list('Pod').map((p) => p.metadata.uid));
-        for (const rt of [...pods.values()]) if (!live.has(rt.uid)) release(rt);
+        for (const uid of [...gone]) {
+          const rt = pods.get(uid);
+          if (rt) release(rt);
+        }
+        gone.clear();
         return;
       }
       const nodeName = asMap(pod.spec)?.nodeName;
-      const node = typeof nodeName === 'string' && nodeName !== '' ? ctx.store.get({ kind: 'Node', namespace: '', name: nodeName }) : undefined;
+      const node = typeof nodeName === 'string' && nodeName !== '' ? ctx.store.peek({ kind: 'Node', namespace: '', name: nodeName }) : undefined;
       const now = ctx.now();
+      if (existing) {
+        // The reconcile that follows our own status write (same instant, same pod and node snapshots,
+        // runtime untouched since) would find nothing due and nothing to write: answer as that one did.
+        const last = quiet.get(existing.uid);
+        if (last && last.pod === pod && last.now === now && last.node === node && last.hostNode === ctx.store.peek({ kind: 'Node', namespace: '', name: existing.node })) {
+          return last.requeueAfter === undefined ? undefined : { requeueAfter: last.requeueAfter };
+        }
+        quiet.delete(existing.uid);
+      }
       let rt = existing;
       if (!rt) {
         if (pod.metadata.deletionTimestamp && node) {
@@ -431,7 +459,7 @@ export function createKubelet(): KubeletHandle {
           epoch: 0,
         };
         pods.set(rt.uid, rt);
-        const rejection = admitPod(pod, node, ctx.store.list('Pod').filter((p) => asMap(p.spec)?.nodeName === nodeName && pods.has(p.metadata.uid ?? '')));
+        const rejection = admitPod(pod, node, ctx.store.byIndex(NODE_INDEX, nodeName as string).filter((p) => pods.has(p.metadata.uid ?? '')));
         if (rejection) {
           rt.rejected = rejection;
           ctx.events.record(pod, { type: 'Warning', reason: rejection.reason, message: rejection.message, component: 'kubelet', host: rt.node });
@@ -465,9 +493,15 @@ export function createKubelet(): KubeletHandle {
         return;
       }
       const next = buildPodStatus(pod, rt, ctx);
-      if (next) ctx.store.update(next);
+      const written = next ? ctx.store.update(next).ok : true;
       const due = rt.rejected ? undefined : nextDue(rt);
-      return due !== undefined ? { requeueAfter: Math.max(0, due - now) / 1000 } : undefined;
+      const requeueAfter = due !== undefined ? Math.max(0, due - now) / 1000 : undefined;
+      // A failed write (an injected fault) is retried by the next reconcile, so it is not remembered.
+      if (written) {
+        const stored = ctx.store.peek(req);
+        if (stored) quiet.set(rt.uid, { pod: stored, now, node, hostNode: ctx.store.peek({ kind: 'Node', namespace: '', name: rt.node }), requeueAfter });
+      }
+      return requeueAfter !== undefined ? { requeueAfter } : undefined;
     },
   };
 
@@ -485,6 +519,7 @@ export function createKubelet(): KubeletHandle {
       if (!rt || rt.rejected || pod.metadata.deletionTimestamp || stoppedNodes.has(rt.node)) return false;
       const c = rt.containers.find((o) => o.stage === 'running' && (container === undefined || o.name === container));
       if (!c) return false;
+      quiet.delete(rt.uid);
       exitContainer({ ctx, pod, rt }, c, ctx.now(), exitCode);
       return true;
     },

@@ -15,7 +15,16 @@ export const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Rea
 /** Returns a copy with the condition set (lastTransitionTime kept unless status changed), or undefined when nothing changes. */
 export function setCondition(pod: KubeObject, input: ConditionInput, now: string): KubeObject | undefined {
   const status = asMap(pod.status) ?? {};
-  const conditions = asList(status.conditions).map((c) => asMap(c) ?? {});
+  const merged = withCondition(status.conditions, input, now);
+  if (!merged) return undefined;
+  const copy = clone(pod);
+  copy.status = { ...status, conditions: merged };
+  return copy;
+}
+
+/** Returns a new conditions list with the condition set (lastTransitionTime kept unless status changed), or undefined when nothing changes. */
+export function withCondition(current: unknown, input: ConditionInput, now: string): Record<string, unknown>[] | undefined {
+  const conditions = asList(current).map((c) => asMap(c) ?? {});
   const existing = conditions.find((c) => c.type === input.type);
   if (existing && existing.status === input.status && existing.reason === input.reason && existing.message === input.message) return undefined;
   const next: Record<string, unknown> = { type: input.type, status: input.status, lastProbeTime: null };
@@ -28,7 +37,5 @@ export function setCondition(pod: KubeObject, input: ConditionInput, now: string
     return i < 0 ? CONDITION_ORDER.length : i;
   };
   merged.sort((a, b) => rank(a.type) - rank(b.type));
-  const copy = clone(pod);
-  copy.status = { ...status, conditions: merged };
-  return copy;
+  return merged;
 }

@@ -94,3 +94,55 @@ describe('store list order under writes', () => {
     expect(Object.isFrozen(store.list('ConfigMap')[0])).toBe(true);
   });
 });
+
+describe('store snapshots', () => {
+  it('peek returns the frozen stored object itself, get a private copy', () => {
+    const { store } = makeStore();
+    store.create(cm('a', { x: '1' }));
+    const ref = { kind: 'ConfigMap', namespace: 'default', name: 'a' };
+    const peeked = store.peek(ref)!;
+    expect(Object.isFrozen(peeked) && Object.isFrozen(peeked.spec)).toBe(true);
+    expect(store.peek(ref)).toBe(peeked);
+    expect(() => {
+      (peeked.spec as Record<string, string>).x = '2';
+    }).toThrow(TypeError);
+    expect(store.get(ref)).not.toBe(peeked);
+    expect(store.get(ref)).toEqual(peeked);
+  });
+
+  // Guards structural sharing: writing back a snapshot with one change copies only what changed.
+  it('shares unchanged frozen parts between versions and still copies what the caller can change', () => {
+    const { store } = makeStore();
+    store.create({ ...cm('a', { x: '1' }), status: { n: 1 } });
+    const ref = { kind: 'ConfigMap', namespace: 'default', name: 'a' };
+    const before = store.peek(ref)!;
+    const mine = { n: 2, nested: { k: [1, -0, undefined] } };
+    store.update({ ...before, status: mine });
+    const after = store.peek(ref)!;
+    expect(after.spec).toBe(before.spec);
+    expect(after.status).not.toBe(mine);
+    expect(after.status).toEqual({ n: 2, nested: { k: [1, 0, null] } });
+    mine.nested.k.push(4);
+    expect(store.peek(ref)!.status.nested.k).toEqual([1, 0, null]);
+    expect(Object.isFrozen(after.status.nested)).toBe(true);
+  });
+
+  it('writing back a frozen snapshot unchanged writes nothing', () => {
+    const { store } = makeStore();
+    store.create(cm('a', { x: '1' }));
+    const res = store.update(store.peek({ kind: 'ConfigMap', namespace: 'default', name: 'a' })!);
+    expect(res.ok && res.changed).toBe(false);
+    expect(store.revision()).toBe(1);
+  });
+
+  it('hands out one private copy per write result, made when first read', () => {
+    const { store } = makeStore();
+    const res = store.create(cm('a', { x: '1' }));
+    if (!res.ok) throw new Error('create failed');
+    expect(res.object).toBe(res.object);
+    expect(Object.isFrozen(res.object)).toBe(false);
+    res.object.spec.x = 'changed';
+    expect(res.object.spec.x).toBe('changed');
+    expect(store.peek({ kind: 'ConfigMap', namespace: 'default', name: 'a' })!.spec.x).toBe('1');
+  });
+});

@@ -4,6 +4,8 @@ import type { StatusError, WatchEntry } from './types.ts';
 import type { Random } from './random.ts';
 import { kindInfo } from './kinds.ts';
 import { deepEqual } from './util.ts';
+import { NAMESPACE_INDEX, STANDARD_INDEXES, namespaceKey } from './store-indexes.ts';
+import type { StoreIndex } from './store-indexes.ts';
 
 export type StoreVerb = 'create' | 'update' | 'delete';
 
@@ -15,8 +17,14 @@ export type StoreResult = { ok: true; object: KubeObject; changed: boolean } | {
 export interface Store {
   /** A private, mutable copy of one object. */
   get(ref: ObjectRef): KubeObject | undefined;
+  /** The stored, deep-frozen snapshot of one object (no copy): for callers that only read. */
+  peek(ref: ObjectRef): KubeObject | undefined;
   /** Objects of a kind sorted by namespace then name; namespace undefined → all. Shared, frozen snapshots: clone before changing. */
   list(kind: string, namespace?: string): KubeObject[];
+  /** Objects filed under `key` in the named index, sorted by kind, namespace then name (shared, frozen snapshots). */
+  byIndex(index: string, key: string): KubeObject[];
+  /** Adds a secondary index (filing every object already stored); a name used twice is a harness defect. */
+  addIndex(index: StoreIndex): void;
   /** Stores a new object: sets uid, resourceVersion, generation 1 and creationTimestamp. */
   create(obj: KubeObject): StoreResult;
   /** Replaces an object; writes nothing when it is identical (changed: false). */
@@ -36,44 +44,109 @@ export function refOf(obj: KubeObject): ObjectRef {
   return { kind: obj.kind, namespace: namespaced ? (obj.metadata?.namespace ?? 'default') : '', name: obj.metadata?.name ?? '' };
 }
 
+/** Objects kept in one sort order (binary search on a parallel array of sort keys). */
+class SortedBucket {
+  readonly keys: string[] = [];
+  readonly items: KubeObject[] = [];
+
+  private find(key: string): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  put(key: string, obj: KubeObject): void {
+    const i = this.find(key);
+    if (i < this.keys.length && this.keys[i] === key) this.items[i] = obj;
+    else {
+      this.keys.splice(i, 0, key);
+      this.items.splice(i, 0, obj);
+    }
+  }
+
+  drop(key: string): void {
+    const i = this.find(key);
+    if (i < this.keys.length && this.keys[i] === key) {
+      this.keys.splice(i, 1);
+      this.items.splice(i, 1);
+    }
+  }
+}
+
 /** Creates an in-memory object store on virtual time and seeded uids. */
 export function createStore(deps: { now: () => number; timestamp: () => string; random: Random }): Store {
   // Stored objects are deep-frozen snapshots: reads share them without copying (controllers list
   // every Pod on every reconcile, so copying made the engine quadratic), and a caller that tried to
   // modify one would get a TypeError instead of silently changing the store.
-  const objects = new Map<string, KubeObject>();
+  // kind → namespace → name → object: lookups reuse the caller's strings instead of building a key
+  // (String() keeps refKey's conversion of odd, non-string parts of a reference).
+  const objects = new Map<string, Map<string, Map<string, KubeObject>>>();
+  const lookup = (ref: ObjectRef): KubeObject | undefined => objects.get(String(ref.kind))?.get(String(ref.namespace))?.get(String(ref.name));
+  const keep = (ref: ObjectRef, obj: KubeObject): void => {
+    const kind = String(ref.kind);
+    const namespace = String(ref.namespace);
+    let byNamespace = objects.get(kind);
+    if (!byNamespace) objects.set(kind, (byNamespace = new Map()));
+    let byName = byNamespace.get(namespace);
+    if (!byName) byNamespace.set(namespace, (byName = new Map()));
+    byName.set(String(ref.name), obj);
+  };
+  const forget = (ref: ObjectRef): void => {
+    const byNamespace = objects.get(String(ref.kind));
+    const byName = byNamespace?.get(String(ref.namespace));
+    byName?.delete(String(ref.name));
+    if (byName?.size === 0) byNamespace?.delete(String(ref.namespace));
+  };
   // Per kind, the objects in list order (namespace, then name), kept up to date on every write.
-  const sorted = new Map<string, { keys: string[]; items: KubeObject[] }>();
+  const sorted = new Map<string, SortedBucket>();
+  // Secondary indexes: index name → key → bucket (sorted by kind, namespace, name).
+  const indexes: StoreIndex[] = [];
+  const buckets = new Map<string, Map<string, SortedBucket>>();
   const log: WatchEntry[] = [];
   const hooks: Interceptor[] = [];
   const listeners: ((entry: WatchEntry) => void)[] = [];
   let rv = 0;
 
-  const index = (type: WatchEntry['type'], object: KubeObject): void => {
-    let bucket = sorted.get(object.kind);
-    if (!bucket) sorted.set(object.kind, (bucket = { keys: [], items: [] }));
-    const key = sortKey(object);
-    let lo = 0;
-    let hi = bucket.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (bucket.keys[mid]! < key) lo = mid + 1;
-      else hi = mid;
+  const listKey = (o: KubeObject): string => `${o.metadata.namespace ?? ''}\u0000${o.metadata.name ?? ''}`;
+  const indexKey = (o: KubeObject): string => `${o.kind}\u0000${listKey(o)}`;
+
+  const file = (index: StoreIndex, before: KubeObject | undefined, after: KubeObject | undefined): void => {
+    const byKey = buckets.get(index.name)!;
+    const sortKey = indexKey((after ?? before)!);
+    const oldKeys = before ? index.keys(before) : [];
+    const newKeys = after ? index.keys(after) : [];
+    for (const k of oldKeys) {
+      if (newKeys.includes(k)) continue;
+      const bucket = byKey.get(k);
+      bucket?.drop(sortKey);
+      if (bucket?.keys.length === 0) byKey.delete(k);
     }
-    const found = lo < bucket.keys.length && bucket.keys[lo] === key;
-    if (type === 'DELETED') {
-      if (found) {
-        bucket.keys.splice(lo, 1);
-        bucket.items.splice(lo, 1);
-      }
-    } else if (found) bucket.items[lo] = object;
-    else {
-      bucket.keys.splice(lo, 0, key);
-      bucket.items.splice(lo, 0, object);
+    for (const k of newKeys) {
+      let bucket = byKey.get(k);
+      if (!bucket) byKey.set(k, (bucket = new SortedBucket()));
+      bucket.put(sortKey, after!);
     }
   };
-  const record = (type: WatchEntry['type'], object: KubeObject): void => {
-    index(type, object);
+
+  const addIndex = (index: StoreIndex): void => {
+    if (buckets.has(index.name)) throw new Error(`store index ${index.name} added twice`);
+    indexes.push(index);
+    buckets.set(index.name, new Map());
+    for (const bucket of sorted.values()) for (const o of bucket.items) file(index, undefined, o);
+  };
+  for (const index of STANDARD_INDEXES) addIndex(index);
+
+  const record = (type: WatchEntry['type'], object: KubeObject, previous: KubeObject | undefined): void => {
+    let bucket = sorted.get(object.kind);
+    if (!bucket) sorted.set(object.kind, (bucket = new SortedBucket()));
+    if (type === 'DELETED') bucket.drop(listKey(object));
+    else bucket.put(listKey(object), object);
+    for (const index of indexes) file(index, previous, type === 'DELETED' ? undefined : object);
     const entry: WatchEntry = { time: deps.now(), type, object };
     log.push(entry);
     for (const l of listeners) l(entry);
@@ -85,20 +158,30 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
     }
     return undefined;
   };
-  const sortKey = (o: KubeObject): string => `${o.metadata.namespace ?? ''}\u0000${o.metadata.name ?? ''}`;
 
   return {
     get(ref) {
       // get() hands out a private copy: callers commonly change it and write it back with update().
-      const o = objects.get(refKey(ref));
+      const o = lookup(ref);
       return o ? clone(o) : undefined;
     },
-    list(kind, namespace) {
-      const all = sorted.get(kind)?.items ?? [];
-      return namespace === undefined ? [...all] : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
+    peek(ref) {
+      return lookup(ref);
     },
+    list(kind, namespace) {
+      if (namespace === undefined) return [...(sorted.get(kind)?.items ?? [])];
+      // Stored namespaces are strings: any other value (hostile input) matches nothing.
+      if (typeof namespace !== 'string' || typeof kind !== 'string') return [];
+      return [...(buckets.get(NAMESPACE_INDEX)!.get(namespaceKey(kind, namespace))?.items ?? [])];
+    },
+    byIndex(index, key) {
+      const byKey = buckets.get(index);
+      if (!byKey) throw new Error(`unknown store index ${index} (known: ${[...buckets.keys()].sort().join(', ')})`);
+      return [...(byKey.get(key)?.items ?? [])];
+    },
+    addIndex,
     create(input) {
-      const obj = clone(input);
+      const obj = copySharing(input);
       obj.metadata = { ...(obj.metadata ?? {}) };
       const ref = refOf(obj);
       if (kindInfo(obj.kind).namespaced) obj.metadata.namespace = ref.namespace;
@@ -112,18 +195,18 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
         return { ok: false, error: err };
       }
       deepFreeze(obj);
-      objects.set(refKey(ref), obj);
-      record('ADDED', obj);
-      return { ok: true, object: clone(obj), changed: true };
+      keep(ref, obj);
+      record('ADDED', obj, undefined);
+      return written(obj, true);
     },
     update(input) {
       const ref = refOf(input);
-      const old = objects.get(refKey(ref));
+      const old = lookup(ref);
       if (!old) throw new Error(`store.update of a missing object ${refKey(ref)}`);
-      const obj = clone(input);
+      const obj = copySharing(input);
       obj.metadata = { ...obj.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion };
       obj.metadata.generation = old.metadata.generation ?? 1;
-      if (deepEqual(obj, old)) return { ok: true, object: clone(old), changed: false };
+      if (deepEqual(obj, old)) return written(old, false);
       // Binding a pod (setting nodeName) is not a spec change the user made: generation stays.
       const specChanged = obj.kind === 'Pod' ? !deepEqual({ ...obj.spec, nodeName: undefined }, { ...old.spec, nodeName: undefined }) : !deepEqual(obj.spec, old.spec);
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
@@ -131,20 +214,20 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       if (err) return { ok: false, error: err };
       obj.metadata.resourceVersion = String(++rv);
       deepFreeze(obj);
-      objects.set(refKey(ref), obj);
-      record('MODIFIED', obj);
-      return { ok: true, object: clone(obj), changed: true };
+      keep(ref, obj);
+      record('MODIFIED', obj, old);
+      return written(obj, true);
     },
     remove(ref) {
-      const old = objects.get(refKey(ref));
+      const old = lookup(ref);
       if (!old) throw new Error(`store.remove of a missing object ${refKey(ref)}`);
       const err = check('delete', old);
       if (err) return { ok: false, error: err };
-      objects.delete(refKey(ref));
-      const gone = clone(old);
-      gone.metadata.resourceVersion = String(++rv);
+      forget(ref);
+      // Only metadata changes: everything else is shared with the frozen snapshot.
+      const gone: KubeObject = { ...old, metadata: { ...old.metadata, resourceVersion: String(++rv) } };
       deepFreeze(gone);
-      record('DELETED', gone);
+      record('DELETED', gone, old);
       return { ok: true, object: gone, changed: true };
     },
     watchLog() {
@@ -164,6 +247,55 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       listeners.push(listener);
     },
   };
+}
+
+/** Builds a successful write result whose `object` is a private copy made on first read (most writers never read it). */
+function written(stored: KubeObject, changed: boolean): StoreResult {
+  let copy: KubeObject | undefined;
+  return {
+    ok: true,
+    changed,
+    get object(): KubeObject {
+      return (copy ??= clone(stored));
+    },
+  };
+}
+
+/**
+ * Deep-copies plain JSON data as clone() does, except that frozen subtrees are shared: only the
+ * store freezes, so a frozen node is an already-normalised stored snapshot that can never change.
+ * Controllers write back objects read from the store with a small change; copying only the changed
+ * part made writes cost O(change) instead of O(object).
+ */
+function copySharing<T>(value: T): T {
+  // The top level is always a fresh object: the store sets metadata on it before freezing.
+  return (value === undefined ? value : copyNode(value, true)) as T;
+}
+
+function copyNode(v: unknown, top = false): unknown {
+  if (v === null || typeof v !== 'object') {
+    if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? 0 : v) : null;
+    return v;
+  }
+  if (!top && Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i] as unknown;
+      out[i] = item === undefined || typeof item === 'function' ? null : copyNode(item);
+    }
+    return out;
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return clone(v);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const item = (v as Record<string, unknown>)[key];
+    if (item === undefined || typeof item === 'function') continue;
+    // Own data properties only; a key named __proto__ is copied as data, never as the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copyNode(item), enumerable: true, writable: true, configurable: true });
+    else out[key] = copyNode(item);
+  }
+  return out;
 }
 
 /** Freezes plain JSON data all the way down (stored objects are immutable snapshots). */

@@ -206,4 +206,6 @@ export interface Cluster {
   resolve(source: RequestSource, name: string): DnsResult;
   /** Injects a fault now; an unknown node/pod or an odd shape does nothing. */
   fault(f: Fault): void;
+  /** Virtual milliseconds of the earliest queued work, or undefined when none is queued (optional: property runs step instant by instant with it). */
+  nextEventAt?(): number | undefined;
 }

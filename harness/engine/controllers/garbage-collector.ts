@@ -5,6 +5,7 @@ import { kindInfo } from '../kinds.ts';
 import { refOf } from '../store.ts';
 import type { Store } from '../store.ts';
 import { asList } from '../util.ts';
+import { OWNER_INDEX, ownerKey } from '../store-indexes.ts';
 import type { Controller, ControllerContext } from './registry.ts';
 import { ownerRefs, withoutOwner } from './owner-refs.ts';
 
@@ -40,12 +41,12 @@ registerDeleteHook(propagationHook);
 /** Lists the objects that name `uid` in their ownerReferences (sorted by kind, namespace, name). */
 export function dependentsOf(store: Store, uid: string | undefined): KubeObject[] {
   if (!uid) return [];
-  return DEPENDENT_KINDS.flatMap((kind) => store.list(kind).filter((o) => ownerRefs(o).some((r) => r.uid === uid)));
+  return DEPENDENT_KINDS.flatMap((kind) => store.byIndex(OWNER_INDEX, ownerKey(kind, uid)).filter((o) => ownerRefs(o).some((r) => r.uid === uid)));
 }
 
 function ownerExists(store: Store, obj: KubeObject, ref: OwnerReference): boolean {
   const namespace = kindInfo(ref.kind).namespaced ? (obj.metadata.namespace ?? 'default') : '';
-  return store.get({ kind: ref.kind, namespace, name: ref.name })?.metadata.uid === ref.uid;
+  return store.peek({ kind: ref.kind, namespace, name: ref.name })?.metadata.uid === ref.uid;
 }
 
 function finish(ctx: ControllerContext, obj: KubeObject, drop: string): void {
@@ -75,7 +76,8 @@ export function createGarbageCollector(api: ApiServer): Controller {
     reconcile(req, ctx) {
       const slash = req.name.indexOf('/');
       const ref: ObjectRef = { kind: req.name.slice(0, slash), namespace: req.namespace, name: req.name.slice(slash + 1) };
-      const obj = ctx.store.get(ref);
+      // Read-only: every write below builds a new object.
+      const obj = ctx.store.peek(ref);
       if (!obj) return;
       const finalizers = finalizersOf(obj);
       if (obj.metadata.deletionTimestamp && finalizers.includes(ORPHAN_FINALIZER)) {

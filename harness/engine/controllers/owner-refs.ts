@@ -3,15 +3,19 @@ import { asList, asMap } from '../util.ts';
 
 /** Returns the well-formed ownerReferences of an object (hostile entries dropped). */
 export function ownerRefs(obj: KubeObject): OwnerReference[] {
-  return asList(obj.metadata.ownerReferences).filter((r): r is OwnerReference => {
-    const m = asMap(r);
-    return !!m && typeof m.kind === 'string' && typeof m.name === 'string' && typeof m.uid === 'string';
-  });
+  return asList(obj.metadata.ownerReferences).filter(wellFormed);
+}
+
+function wellFormed(r: unknown): r is OwnerReference {
+  const m = asMap(r);
+  return !!m && typeof m.kind === 'string' && typeof m.name === 'string' && typeof m.uid === 'string';
 }
 
 /** Returns the controller ownerReference (controller: true), if any. */
 export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  return ownerRefs(obj).find((r) => r.controller === true);
+  // Called for every Pod change by several controllers and indexes: no intermediate array.
+  for (const r of asList(obj.metadata.ownerReferences)) if (wellFormed(r) && r.controller === true) return r;
+  return undefined;
 }
 
 /** Builds the controller ownerReference a workload controller puts on what it creates. */

@@ -2,6 +2,7 @@ import { clone } from '../../core/kube.ts';
 import type { KubeObject } from '../../core/kube.ts';
 import type { Controller, ControllerContext } from '../controllers/registry.ts';
 import { asList, asMap, deepEqual } from '../util.ts';
+import { NODE_INDEX } from '../store-indexes.ts';
 import type { NodeHealth } from './node-health.ts';
 import {
   HEALTHY_NODE_CONDITIONS,
@@ -29,7 +30,7 @@ export function nodeReadyStatus(node: KubeObject): string | undefined {
 
 /** Lists the Pods bound to a node by name (sorted by namespace, then name). */
 export function podsOnNode(ctx: ControllerContext, node: string): KubeObject[] {
-  return ctx.store.list('Pod').filter((p) => asMap(p.spec)?.nodeName === node);
+  return ctx.store.byIndex(NODE_INDEX, node);
 }
 
 /** Sets each wanted condition, keeping lastTransitionTime unless status changed; heartbeat is the given time. */

@@ -45,10 +45,11 @@ export function createPodGcController(api: ApiServer): Controller {
     for: 'Pod',
     watches: [{ kind: 'Node', map: (node, ctx): ObjectRef[] => podsOnNode(ctx, node.metadata.name ?? '').map(refOf) }],
     reconcile(req, ctx) {
-      const pod = ctx.store.get(req);
+      // Read-only snapshots: forceDelete writes a copy.
+      const pod = ctx.store.peek(req);
       const nodeName = pod ? asMap(pod.spec)?.nodeName : undefined;
       if (!pod || typeof nodeName !== 'string' || nodeName === '') return { forgetRequeues: true };
-      const node = ctx.store.get({ kind: 'Node', namespace: '', name: nodeName });
+      const node = ctx.store.peek({ kind: 'Node', namespace: '', name: nodeName });
       const now = ctx.now();
       if (node) {
         missingSince.delete(nodeName);

@@ -57,16 +57,20 @@ export function createTaintEvictionController(api: ApiServer): Controller {
     for: 'Pod',
     watches: [{ kind: 'Node', map: (node, ctx): ObjectRef[] => podsOnNode(ctx, node.metadata.name ?? '').map(refOf) }],
     reconcile(req, ctx) {
-      const pod = ctx.store.get(req);
+      // Read-only snapshots: eviction writes a new object.
+      const pod = ctx.store.peek(req);
       const nodeName = pod ? asMap(pod.spec)?.nodeName : undefined;
       if (!pod || pod.metadata.deletionTimestamp || typeof nodeName !== 'string' || nodeName === '') {
-        const live = new Set(ctx.store.list('Pod').map((p) => p.metadata.uid));
-        for (const uid of [...firstSeen.keys()]) if (!live.has(uid)) firstSeen.delete(uid);
+        // Every new (unbound) Pod passes here: scan for gone Pods only when there is something to forget.
+        if (firstSeen.size > 0) {
+          const live = new Set(ctx.store.list('Pod').map((p) => p.metadata.uid));
+          for (const uid of [...firstSeen.keys()]) if (!live.has(uid)) firstSeen.delete(uid);
+        }
         return { forgetRequeues: true };
       }
       const phase = asMap(pod.status)?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') return { forgetRequeues: true };
-      const node = ctx.store.get({ kind: 'Node', namespace: '', name: nodeName });
+      const node = ctx.store.peek({ kind: 'Node', namespace: '', name: nodeName });
       if (!node) return { forgetRequeues: true };
       const uid = pod.metadata.uid ?? '';
       if (noExecuteTaints(node).length === 0) {

@@ -5,6 +5,7 @@ import { refOf } from '../../store.ts';
 import { asInt, asMap, deepEqual } from '../../util.ts';
 import type { Controller, ControllerContext, ReconcileResult } from '../registry.ts';
 import { compileSelector } from '../label-selector.ts';
+import { claimCandidates } from '../../store-indexes.ts';
 import { controllerRef, makeControllerRef } from '../owner-refs.ts';
 import { getAllReplicaSets } from './new-replica-set.ts';
 import { scaleDeployment } from './proportional.ts';
@@ -18,7 +19,8 @@ import { isComplete, syncDeploymentStatus, syncRolloutStatus } from './status.ts
 function claimReplicaSets(ctx: ControllerContext, d: KubeObject): KubeObject[] {
   const selector = compileSelector(asMap(d.spec)?.selector);
   const owned: KubeObject[] = [];
-  for (const rs of ctx.store.list('ReplicaSet', d.metadata.namespace ?? 'default')) {
+  // Only ReplicaSets this Deployment controls and orphans can be claimed.
+  for (const rs of claimCandidates(ctx.store, 'ReplicaSet', d.metadata.namespace ?? 'default', d.metadata.uid ?? '')) {
     const ref = controllerRef(rs);
     if (ref && ref.uid !== d.metadata.uid) continue;
     const matches = selector.matches(rs.metadata.labels);
@@ -109,14 +111,15 @@ export function createDeploymentController(api: ApiServer): Controller {
         map(pod, ctx) {
           const rsRef = controllerRef(pod);
           if (rsRef?.kind !== 'ReplicaSet') return [];
-          const rs = ctx.store.get({ kind: 'ReplicaSet', namespace: pod.metadata.namespace ?? 'default', name: rsRef.name });
+          const rs = ctx.store.peek({ kind: 'ReplicaSet', namespace: pod.metadata.namespace ?? 'default', name: rsRef.name });
           const dRef = rs ? controllerRef(rs) : undefined;
           return dRef?.kind === 'Deployment' ? [{ kind: 'Deployment', namespace: pod.metadata.namespace ?? 'default', name: dRef.name }] : [];
         },
       },
     ],
     reconcile(req, ctx): ReconcileResult | void {
-      const stored = ctx.store.get(req);
+      // Read-only snapshots; the sync works on its own copy (s.d).
+      const stored = ctx.store.peek(req);
       if (!stored || stored.metadata.deletionTimestamp) return;
       if (!compileSelector(asMap(stored.spec)?.selector).valid || !asMap(asMap(stored.spec)?.template)) return;
       const s: SyncState = { ctx, api, d: clone(stored), rsList: claimReplicaSets(ctx, stored) };
@@ -127,7 +130,7 @@ export function createDeploymentController(api: ApiServer): Controller {
         rollout = true;
         requeue = isRecreate(s.d) ? rolloutRecreate(s) : rolloutRolling(s);
       }
-      const latest = ctx.store.get(req);
+      const latest = ctx.store.peek(req);
       if (latest && (!deepEqual(latest.status, s.d.status) || !deepEqual(latest.metadata.annotations, s.d.metadata.annotations))) {
         ctx.store.update({ ...latest, metadata: { ...latest.metadata, annotations: s.d.metadata.annotations }, status: s.d.status });
       }

@@ -5,6 +5,7 @@ import { refOf } from '../../store.ts';
 import { asInt, asMap, deepEqual } from '../../util.ts';
 import type { Controller, ControllerContext, ReconcileResult } from '../registry.ts';
 import { compileSelector } from '../label-selector.ts';
+import { claimCandidates, controlledBy } from '../../store-indexes.ts';
 import { controllerRef, makeControllerRef } from '../owner-refs.ts';
 import { isPodActive, isPodReady, msUntilAvailable } from '../pod-status.ts';
 import { rankForDeletion } from './victims.ts';
@@ -29,14 +30,16 @@ export function specReplicas(obj: KubeObject | undefined): number {
 
 /** Lists the Pods a ReplicaSet controls (controller ownerReference with its uid). */
 export function podsOf(ctx: ControllerContext, rs: KubeObject): KubeObject[] {
-  return ctx.store.list('Pod', rs.metadata.namespace ?? 'default').filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
+  const uid = rs.metadata.uid;
+  return uid === undefined ? [] : controlledBy(ctx.store, 'Pod', rs.metadata.namespace ?? 'default', uid);
 }
 
 /** Adopts matching orphans and releases owned Pods that stopped matching; returns the Pods it now controls. */
 function claimPods(ctx: ControllerContext, rs: KubeObject): KubeObject[] {
   const selector = compileSelector(asMap(rs.spec)?.selector);
   const owned: KubeObject[] = [];
-  for (const pod of ctx.store.list('Pod', rs.metadata.namespace ?? 'default')) {
+  // Only Pods this ReplicaSet controls and orphans can be claimed; Pods of other controllers are skipped anyway.
+  for (const pod of claimCandidates(ctx.store, 'Pod', rs.metadata.namespace ?? 'default', rs.metadata.uid ?? '')) {
     const ref = controllerRef(pod);
     const matches = selector.matches(pod.metadata.labels);
     if (ref && ref.uid !== rs.metadata.uid) continue;
@@ -76,10 +79,13 @@ function podFromTemplate(rs: KubeObject): KubeObject {
 
 /** Siblings share the controlling owner (a Deployment), so rule 5 counts their Pods too. */
 function relatedPods(ctx: ControllerContext, rs: KubeObject): KubeObject[] {
+  const namespace = rs.metadata.namespace ?? 'default';
   const owner = controllerRef(rs);
-  const family = owner ? ctx.store.list('ReplicaSet', rs.metadata.namespace ?? 'default').filter((r) => controllerRef(r)?.uid === owner.uid) : [rs];
-  const uids = new Set(family.map((r) => r.metadata.uid));
-  return ctx.store.list('Pod', rs.metadata.namespace ?? 'default').filter((p) => isPodActive(p) && uids.has(controllerRef(p)?.uid));
+  const family = owner ? controlledBy(ctx.store, 'ReplicaSet', namespace, owner.uid) : [rs];
+  const uids = [...new Set(family.map((r) => r.metadata.uid).filter((uid): uid is string => uid !== undefined))];
+  const pods = uids.flatMap((uid) => controlledBy(ctx.store, 'Pod', namespace, uid).filter(isPodActive));
+  // In list order (names are unique within a namespace).
+  return uids.length > 1 ? pods.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1)) : pods;
 }
 
 interface ManageResult {
@@ -188,12 +194,13 @@ export function createReplicaSetController(api: ApiServer): Controller {
       },
     ],
     reconcile(req, ctx): ReconcileResult | void {
-      const rs = ctx.store.get(req);
+      // Read-only snapshots: every write below builds a new object.
+      const rs = ctx.store.peek(req);
       if (!rs) return;
       const owned = claimPods(ctx, rs);
       let failure: string | undefined;
       if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, api, rs, owned.filter(isPodActive)).failure;
-      const current = ctx.store.get(req);
+      const current = ctx.store.peek(req);
       if (!current) return;
       let requeue = syncStatus(ctx, current, failure);
       const uid = current.metadata.uid ?? '';
