@@ -120,6 +120,17 @@ function matchExpression(labels: Record<string, unknown>, expr: Record<string, u
   }
 }
 
+/** Returns whether a node matches one NodeSelectorTerm (an empty term matches nothing). */
+export function matchesNodeSelectorTerm(rawTerm: unknown, node: KubeObject): boolean {
+  const term = asMap(rawTerm);
+  const exprs = asList(term?.matchExpressions).map(asMap);
+  const fieldExprs = asList(term?.matchFields).map(asMap);
+  if (exprs.length + fieldExprs.length === 0) return false;
+  const labels = asMap(node.metadata.labels) ?? {};
+  const fields = { 'metadata.name': node.metadata.name };
+  return exprs.every((e) => e !== undefined && matchExpression(labels, e)) && fieldExprs.every((e) => e !== undefined && matchExpression(fields, e));
+}
+
 /** Returns whether the node satisfies the pod's nodeSelector and required node affinity. */
 export function matchesNodeAffinity(pod: KubeObject, node: KubeObject): boolean {
   const spec = asMap(pod.spec) ?? {};
@@ -128,14 +139,7 @@ export function matchesNodeAffinity(pod: KubeObject, node: KubeObject): boolean 
   if (selector && !Object.keys(selector).every((k) => labels[k] === selector[k])) return false;
   const required = asMap(asMap(asMap(spec.affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution);
   if (!required) return true;
-  const fields = { 'metadata.name': node.metadata.name };
-  return asList(required.nodeSelectorTerms).some((rawTerm) => {
-    const term = asMap(rawTerm);
-    const exprs = asList(term?.matchExpressions).map(asMap);
-    const fieldExprs = asList(term?.matchFields).map(asMap);
-    if (exprs.length + fieldExprs.length === 0) return false;
-    return exprs.every((e) => e !== undefined && matchExpression(labels, e)) && fieldExprs.every((e) => e !== undefined && matchExpression(fields, e));
-  });
+  return asList(required.nodeSelectorTerms).some((rawTerm) => matchesNodeSelectorTerm(rawTerm, node));
 }
 
 interface HostPort {

@@ -79,8 +79,9 @@ describe('scheduler', () => {
     c.apply(pod('c'));
     c.apply(pod('d'));
     c.runUntilSettled();
+    // NodePorts fails with Unschedulable (preemption could free the port), so the dry run finds no victims.
     expect(failedScheduling(c, 'b')[0]).toBe(
-      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..",
     );
     expect(failedScheduling(c, 'd')[0]).toBe('0/1 nodes are available: 1 Too many pods. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..');
   });

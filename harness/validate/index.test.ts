@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseManifestText } from '../load/index.ts';
 import type { ManifestDocument } from '../load/types.ts';
-import { validateDocuments } from './index.ts';
+import { notSimulatedIssues, validateDocuments } from './index.ts';
 
 function docs(text: string, file = 'pod.yaml'): ManifestDocument[] {
   return parseManifestText(file, text).documents;
@@ -233,8 +233,7 @@ spec:
 });
 
 describe('fields the simulation does not model', () => {
-  it('says so in an info diagnostic at the field, and still accepts the object', () => {
-    const text = `apiVersion: apps/v1
+  const text = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -247,13 +246,32 @@ spec:
     spec:
       topologySpreadConstraints:
         - { maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } } }
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - { labelSelector: { matchLabels: { app: web } }, topologyKey: kubernetes.io/hostname }
       containers:
         - { name: web, image: nginx:1.27 }
 `;
+
+  it('no longer flags topologySpreadConstraints or pod anti-affinity: the scheduler models them', () => {
     const result = validateDocuments(docs(text, 'deploy.yml'));
     expect(result.resources).toHaveLength(1);
-    const notice = result.issues.find((i) => i.code === 'validate/not-simulated');
-    expect(notice).toMatchObject({ severity: 'info', file: 'deploy.yml', line: 12, field: 'spec.template.spec.topologySpreadConstraints' });
-    expect(notice?.message).toMatch(/does not model topologySpreadConstraints/);
+    expect(result.issues.filter((i) => i.code === 'validate/not-simulated')).toEqual([]);
+  });
+
+  it('says so in an info diagnostic at a listed field, in a Pod template too', () => {
+    const doc = docs(text, 'deploy.yml')[0]!;
+    const notices = notSimulatedIssues(doc, doc.value, [{ field: 'affinity.podAntiAffinity', what: 'podAntiAffinity' }]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ severity: 'info', file: 'deploy.yml', line: 15, field: 'spec.template.spec.affinity.podAntiAffinity' });
+    expect(notices[0]?.message).toMatch(/does not model podAntiAffinity/);
+  });
+
+  it('steps into list items with [] and words what the field does not change', () => {
+    const doc = docs(text, 'deploy.yml')[0]!;
+    const notices = notSimulatedIssues(doc, doc.value, [{ field: 'affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[].labelSelector', what: 'labelSelector', effect: 'nothing else' }]);
+    expect(notices.map((n) => [n.field, n.line])).toEqual([['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector', 17]]);
+    expect(notices[0]?.message).toMatch(/but nothing else$/);
   });
 });

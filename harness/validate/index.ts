@@ -107,30 +107,68 @@ function fieldErrorIssue(doc: ManifestDocument, kind: string, name: string, e: F
   return validateIssue('validate/invalid', { kind, name, cause: renderFieldError(e), ...(hint ? { hint } : {}) }, { position, pointer: keyPointer ?? pointer, field: e.field });
 }
 
-// Fields the simulation accepts but does not act on: each gets an info diagnostic at its line.
-const NOT_SIMULATED: readonly [RegExp, string][] = [
-  [/^(spec|spec\.template\.spec)\.topologySpreadConstraints$/, 'topologySpreadConstraints (its scheduler spreads replicas across nodes by default)'],
-  [/^(spec|spec\.template\.spec)\.affinity\.podAntiAffinity$/, 'podAntiAffinity'],
-  [/^(spec|spec\.template\.spec)\.affinity\.podAffinity$/, 'podAffinity'],
+/** A Pod-spec field the simulation accepts but does not act on, and the words naming it in the diagnostic. */
+export interface NotSimulatedField {
+  /** Path below the Pod spec; `[]` steps into every list item, e.g. `volumes[].persistentVolumeClaim`. */
+  field: string;
+  what: string;
+  /** What it does not change here (default: where Pods run). */
+  effect?: string;
+}
+
+// Every Pod-spec field that changes scheduling is modelled now (topologySpreadConstraints and pod
+// (anti-)affinity by the scheduler's PodTopologySpread and InterPodAffinity plugins); volumes are not.
+const NOT_SIMULATED: readonly NotSimulatedField[] = [
+  { field: 'volumes[].persistentVolumeClaim', what: 'PersistentVolumeClaims', effect: 'the Pod starts without the claim being bound and nothing is stored' },
 ];
 
-function notSimulatedIssues(doc: ManifestDocument, obj: unknown): Issue[] {
+// Job fields the Job controller accepts but does not act on.
+const NOT_SIMULATED_JOB: readonly NotSimulatedField[] = [
+  { field: 'podFailurePolicy', what: 'pod failure policies', effect: 'every failed Pod counts towards backoffLimit here' },
+  { field: 'successPolicy', what: 'success policies', effect: 'the Job completes only when every index succeeded here' },
+];
+
+/** Lists an info diagnostic at each Job-level field the simulation does not model. */
+function notSimulatedJobIssues(doc: ManifestDocument, obj: unknown): Issue[] {
+  const spec = asMap(asMap(obj)?.spec);
+  if (asMap(obj)?.kind !== 'Job' || !spec) return [];
+  return NOT_SIMULATED_JOB.filter((f) => spec[f.field] !== undefined && spec[f.field] !== null).map(({ field: key, what, effect }) => {
+    const field = `spec.${key}`;
+    const pointer = fieldPathToPointer(field);
+    return validateIssue('validate/not-simulated', { field, what, ...(effect ? { effect } : {}) }, { position: doc.keyPositionOf(pointer) ?? doc.positionOf(pointer), pointer, field });
+  });
+}
+
+/** Lists the values at a dotted path (with `[]` list steps) and their field paths. */
+function valuesAt(value: unknown, base: string, path: string): [string, unknown][] {
+  let found: [string, unknown][] = [[base, value]];
+  for (const step of path.split('.')) {
+    const list = step.endsWith('[]');
+    const key = list ? step.slice(0, -2) : step;
+    const next: [string, unknown][] = [];
+    for (const [field, v] of found) {
+      const child = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+      if (!list) next.push([`${field}.${key}`, child]);
+      else if (Array.isArray(child)) child.forEach((item, i) => next.push([`${field}.${key}[${i}]`, item]));
+    }
+    found = next;
+  }
+  return found.filter(([, v]) => v !== undefined && v !== null);
+}
+
+/** Lists an info diagnostic at each listed field present in a Pod spec or a workload's Pod template. */
+export function notSimulatedIssues(doc: ManifestDocument, obj: unknown, fields: readonly NotSimulatedField[] = NOT_SIMULATED): Issue[] {
   const out: Issue[] = [];
   for (const base of ['spec', 'spec.template.spec']) {
-    const spec = base.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), obj);
-    if (typeof spec !== 'object' || spec === null) continue;
-    const s = spec as Record<string, unknown>;
-    const candidates: [string, unknown][] = [
-      [`${base}.topologySpreadConstraints`, s.topologySpreadConstraints],
-      [`${base}.affinity.podAntiAffinity`, (s.affinity as Record<string, unknown> | undefined)?.podAntiAffinity],
-      [`${base}.affinity.podAffinity`, (s.affinity as Record<string, unknown> | undefined)?.podAffinity],
-    ];
-    for (const [field, value] of candidates) {
-      if (value === undefined || value === null) continue;
-      const what = NOT_SIMULATED.find(([re]) => re.test(field))?.[1];
-      if (!what) continue;
-      const pointer = fieldPathToPointer(field);
-      out.push(validateIssue('validate/not-simulated', { field, what }, { position: doc.keyPositionOf(pointer) ?? doc.positionOf(pointer), pointer, field }));
+    for (const [, spec] of valuesAt(obj, '', base)) {
+      if (typeof spec !== 'object' || spec === null) continue;
+      for (const { field: rel, what, effect } of fields) {
+        for (const [field, value] of valuesAt(spec, base, rel)) {
+          if (value === undefined) continue;
+          const pointer = fieldPathToPointer(field);
+          out.push(validateIssue('validate/not-simulated', { field, what, ...(effect ? { effect } : {}) }, { position: doc.keyPositionOf(pointer) ?? doc.positionOf(pointer), pointer, field }));
+        }
+      }
     }
   }
   return out;
@@ -189,5 +227,5 @@ function validateDocument(doc: ManifestDocument): Issue[] {
   const { errors, warnings } = validateObject(defaulted);
   const meta = asMap(m.metadata) ?? {};
   const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? meta.generateName : '';
-  return [...shape, ...errors.map((e) => fieldErrorIssue(doc, kind, name, e)), ...warnings.map((w) => warningIssue(doc, w)), ...notSimulatedIssues(doc, doc.value)];
+  return [...shape, ...errors.map((e) => fieldErrorIssue(doc, kind, name, e)), ...warnings.map((w) => warningIssue(doc, w)), ...notSimulatedJobIssues(doc, doc.value), ...notSimulatedIssues(doc, doc.value)];
 }

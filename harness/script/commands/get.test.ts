@@ -47,7 +47,7 @@ describe('kubectl get (pinned seed 1)', () => {
     ['get svc -o wide', [SERVICES_WIDE, '', 0]],
     ['get deploy -o wide', ['NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES   SELECTOR\nweb    2/2     2            2           4s    nginx        nginx    app=web\n', '', 0]],
     ['get rs', ['NAME             DESIRED   CURRENT   READY   AGE\nweb-7957885594   2         2         2       4s\n', '', 0]],
-    ['get ep hello-svc', ['NAME        ENDPOINTS                                             AGE\nhello-svc   10.1.53.164:8080,10.1.159.95:8080,10.1.227.190:8080   4s\n', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n', 0]],
+    ['get ep hello-svc', ['NAME        ENDPOINTS                                              AGE\nhello-svc   10.1.156.233:8080,10.1.159.95:8080,10.1.194.216:8080   4s\n', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n', 0]],
     ['get pods --show-labels -l run', ['', 'No resources found in default namespace.\n', 0]],
     ['get pod hello-pod nope', ['NAME        READY   STATUS    RESTARTS   AGE\nhello-pod   1/1     Running   0          8s\n', 'Error from server (NotFound): pods "nope" not found\n', 1]],
     ['get pod nope --ignore-not-found', ['', '', 0]],
