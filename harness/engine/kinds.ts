@@ -20,6 +20,7 @@ const KINDS: KindInfo[] = [
   { kind: 'Event', apiVersion: 'v1', resource: 'events', group: '', namespaced: true },
   { kind: 'Deployment', apiVersion: 'apps/v1', resource: 'deployments', group: 'apps', namespaced: true },
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', resource: 'replicasets', group: 'apps', namespaced: true },
+  { kind: 'Job', apiVersion: 'batch/v1', resource: 'jobs', group: 'batch', namespaced: true },
   { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', resource: 'endpointslices', group: 'discovery.k8s.io', namespaced: true },
 ];
 

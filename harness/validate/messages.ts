@@ -9,7 +9,8 @@ export const validateMessages = {
   },
   'validate/not-simulated': {
     severity: 'info' as const,
-    message: (p: { field: string; what: string }) => `${p.field}: kubegrade's simulated cluster does not model ${p.what}; it is accepted as the API server would, but it does not change where Pods run here`,
+    message: (p: { field: string; what: string; effect?: string }) =>
+      `${p.field}: kubegrade's simulated cluster does not model ${p.what}; it is accepted as the API server would, but ${p.effect ?? 'it does not change where Pods run here'}`,
   },
   'validate/warning': {
     severity: 'warning' as const,
@@ -42,7 +43,7 @@ export const validateMessages = {
   'validate/unsupported-kind': {
     severity: 'error' as const,
     message: (p: { kind: string }) => `kubegrade does not simulate ${p.kind} objects, so this document is not graded`,
-    hint: () => 'simulated kinds: Pod, Deployment, ReplicaSet, Service, Namespace, ConfigMap, Endpoints, EndpointSlice',
+    hint: () => 'simulated kinds: Pod, Deployment, ReplicaSet, Job, Service, Namespace, ConfigMap, Endpoints, EndpointSlice',
   },
   'validate/wrong-api-version': {
     severity: 'error' as const,

@@ -26,3 +26,19 @@ describe('applyDefaults: quantities in their canonical form', () => {
     expect(out.spec.template.spec.containers[0].resources.requests).toEqual({ cpu: '2', memory: 'lots' });
   });
 });
+
+describe('applyDefaults: downward API', () => {
+  it('fills apiVersion v1 in an env fieldRef and keeps an explicit one', () => {
+    const env = [
+      { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+      { name: 'NS', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } } },
+      { name: 'PLAIN', value: 'x' },
+    ];
+    const out = applyDefaults({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', env }] } });
+    expect(out.spec.containers[0].env).toEqual([
+      { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
+      { name: 'NS', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } } },
+      { name: 'PLAIN', value: 'x' },
+    ]);
+  });
+});

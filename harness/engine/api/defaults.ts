@@ -3,6 +3,7 @@ import type { KubeObject } from '../../core/kube.ts';
 import { parseImageReference } from '../images.ts';
 import { canonicalQuantity } from '../quantity-canonical.ts';
 import { asList, asMap } from '../util.ts';
+import { defaultJob } from './defaults-job.ts';
 
 /** Applies one kind's defaults in place (registry entries; later kinds add their own). */
 export type Defaulter = (obj: KubeObject) => void;
@@ -68,6 +69,11 @@ function defaultContainer(container: unknown, hostNetwork: boolean, podOnly: boo
     if (hostNetwork && (p.hostPort === undefined || p.hostPort === 0)) p.hostPort = p.containerPort;
   }
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[key]);
+  // SetDefaults_ObjectFieldSelector: a downward-API fieldRef without apiVersion reads v1.
+  for (const env of asList(c.env)) {
+    const fieldRef = asMap(asMap(asMap(env)?.valueFrom)?.fieldRef);
+    if (fieldRef) setIfMissing(fieldRef, 'apiVersion', 'v1');
+  }
   const resources = asMap(c.resources);
   canonicalQuantities(asMap(resources?.limits));
   canonicalQuantities(asMap(resources?.requests));
@@ -169,3 +175,6 @@ registerDefaulter('Endpoints', (obj) => {
     }
   }
 });
+
+// SetDefaults_Job (batch/v1): completions, parallelism, backoffLimit, completionMode, suspend, podReplacementPolicy.
+registerDefaulter('Job', defaultJob);

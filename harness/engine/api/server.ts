@@ -6,6 +6,7 @@ import { refOf } from '../store.ts';
 import type { Random } from '../random.ts';
 import { kindInfo } from '../kinds.ts';
 import { applyDefaults } from './defaults.ts';
+import { generateJobSelector } from './defaults-job.ts';
 import { admit } from './admission.ts';
 import { invalid, validate } from './validation-adapter.ts';
 import { alreadyExists, badRequest, conflict, notFound } from './errors.ts';
@@ -47,6 +48,20 @@ registerCreateHook('Namespace', (ns) => {
   ns.spec = { finalizers: ['kubernetes'] };
   ns.status = { phase: 'Active' };
 });
+
+/**
+ * Fills fields that need the object's uid (the Job's generated selector, registry PrepareForCreate): mutates
+ * `obj` and returns whether it changed. Runs on update before validation, and on create right after the
+ * store assigned the uid (validation rules emulate the generation on a copy, so they already saw the result).
+ */
+export type UidHook = (obj: KubeObject, uid: string) => boolean;
+const UID_HOOKS = new Map<string, UidHook>();
+
+/** Registers the uid-dependent preparation of a kind. */
+export function registerUidHook(kind: string, hook: UidHook): void {
+  UID_HOOKS.set(kind, hook);
+}
+registerUidHook('Job', generateJobSelector);
 
 /** Server-side allocation at storage time (ClusterIPs, NodePorts): mutates the object or returns field errors. */
 export type AllocationHook = (obj: KubeObject, ctx: { store: Store; random: Random; old?: KubeObject }) => FieldError[];
@@ -123,8 +138,16 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     const allocErrors = ALLOCATION_HOOKS.get(obj.kind)?.(obj, { store, random: deps.random }) ?? [];
     if (allocErrors.length > 0) return fail(invalid(obj.kind, obj.metadata.name ?? '', allocErrors), warnings);
     CREATE_HOOKS.get(obj.kind)?.(obj);
-    const res = store.create(obj);
+    let res = store.create(obj);
     if (!res.ok) return fail(res.error, warnings);
+    const uidHook = UID_HOOKS.get(obj.kind);
+    if (uidHook) {
+      const prepared = clone(res.object);
+      if (uidHook(prepared, res.object.metadata.uid ?? '')) {
+        const updated = store.update(prepared);
+        if (updated.ok) res = updated;
+      }
+    }
     if (applied && res.object.metadata.uid) lastApplied.set(res.object.metadata.uid, clone(input));
     return { ok: true, verb: 'created', object: res.object, warnings };
   };
@@ -155,6 +178,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     for (const key of Object.keys(defaulted).sort()) {
       if (!['apiVersion', 'kind', 'metadata', 'spec', 'status'].includes(key)) next[key] = defaulted[key];
     }
+    UID_HOOKS.get(next.kind)?.(next, old.metadata.uid ?? '');
     admit(next, { random: deps.random, old });
     const { errors, warnings } = validate(next, { old });
     if (errors.length > 0) return fail(invalid(next.kind, ref.name, errors), warnings);
@@ -190,7 +214,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       const held = deleteHook?.(obj, options, { store, timestamp: () => deps.timestamp() });
       if (held) return held;
       if (ref.kind === 'Namespace') {
-        for (const kind of ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'EndpointSlice', 'ConfigMap', 'Secret', 'Endpoints']) {
+        for (const kind of ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'Job', 'EndpointSlice', 'ConfigMap', 'Secret', 'Endpoints']) {
           for (const o of store.list(kind, ref.name)) store.remove(refOf(o));
         }
       }

@@ -7,6 +7,7 @@ export const SIMULATED_KINDS: Readonly<Record<string, string>> = {
   Endpoints: 'v1',
   Deployment: 'apps/v1',
   ReplicaSet: 'apps/v1',
+  Job: 'batch/v1',
   EndpointSlice: 'discovery.k8s.io/v1',
 };
 
@@ -25,7 +26,6 @@ export const UNSUPPORTED_KINDS: Readonly<Record<string, string>> = {
   StatefulSet: 'apps/v1',
   DaemonSet: 'apps/v1',
   ControllerRevision: 'apps/v1',
-  Job: 'batch/v1',
   CronJob: 'batch/v1',
   Ingress: 'networking.k8s.io/v1',
   IngressClass: 'networking.k8s.io/v1',

@@ -2,6 +2,7 @@ import { configMapRule } from './configmap.ts';
 import { deploymentStrategyRule } from './deployment-strategy.ts';
 import { endpointsDeprecationRule } from './endpoints-deprecation.ts';
 import { endpointSliceRule } from './endpointslice.ts';
+import { jobRule } from './job.ts';
 import { metaLabelsRule } from './meta-labels.ts';
 import { metaNameRule } from './meta-name.ts';
 import { podSpecRule } from './pod-spec.ts';
@@ -14,7 +15,7 @@ import { workloadRule } from './workload.ts';
 export type { Rule, RuleContext } from './util.ts';
 
 /** Every API-server rule, in the order their causes are reported. */
-export const RULES: readonly Rule[] = [metaNameRule, metaLabelsRule, podSpecRule, podSchedulingRule, workloadRule, deploymentStrategyRule, serviceRule, configMapRule, endpointSliceRule, endpointsDeprecationRule];
+export const RULES: readonly Rule[] = [metaNameRule, metaLabelsRule, podSpecRule, podSchedulingRule, workloadRule, deploymentStrategyRule, jobRule, serviceRule, configMapRule, endpointSliceRule, endpointsDeprecationRule];
 
 /** Rules that run only on update (ctx.old given). */
 export const UPDATE_RULES: readonly Rule[] = [podUpdateRule];

@@ -6,6 +6,7 @@ const NAME_FORMAT: Record<string, (s: string) => string[]> = {
   Pod: subdomainErrors,
   Deployment: subdomainErrors,
   ReplicaSet: subdomainErrors,
+  Job: subdomainErrors,
   ConfigMap: subdomainErrors,
   Endpoints: subdomainErrors,
   EndpointSlice: subdomainErrors,

@@ -14,7 +14,7 @@ function podSpecOf(obj: { kind: string; spec?: unknown }): [Record<string, unkno
 /** Requests must not exceed limits (ValidateResourceRequirements); topology spread maxSkew must be positive. */
 export const podSchedulingRule: Rule = {
   id: 'pod-scheduling',
-  kinds: ['Pod', 'Deployment', 'ReplicaSet'],
+  kinds: ['Pod', 'Deployment', 'ReplicaSet', 'Job'],
   check(obj) {
     const found = podSpecOf(obj);
     if (!found) return [];

@@ -6,6 +6,8 @@ import {
 export interface PodSpecOptions {
   /** True for a Pod (not a template): checks image whitespace and the full restartPolicy set. */
   podOnly: boolean;
+  /** True when the caller checks restartPolicy itself (a Job template allows OnFailure and Never only). */
+  skipRestartPolicy?: boolean;
 }
 
 const PROBE_INTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
@@ -49,7 +51,7 @@ export function validatePodSpec(specRaw: unknown, path: string, opts: PodSpecOpt
     });
   }
   const restart = spec.restartPolicy;
-  out.push(...(opts.podOnly ? notSupported(restart, `${path}.restartPolicy`, ['Always', 'OnFailure', 'Never']) : notSupported(restart, `${path}.restartPolicy`, ['Always'])));
+  if (!opts.skipRestartPolicy) out.push(...(opts.podOnly ? notSupported(restart, `${path}.restartPolicy`, ['Always', 'OnFailure', 'Never']) : notSupported(restart, `${path}.restartPolicy`, ['Always'])));
   out.push(...notSupported(spec.dnsPolicy, `${path}.dnsPolicy`, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']));
   out.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
   out.push(...nonNegative(spec.terminationGracePeriodSeconds, `${path}.terminationGracePeriodSeconds`));

@@ -54,6 +54,28 @@ export const replicaSetSchema = top('ReplicaSet', {
   status: anyObject('v1.ReplicaSetStatus'),
 });
 
+export const jobSchema = top('Job', {
+  spec: struct('JobSpec', {
+    parallelism: int(),
+    completions: int(),
+    activeDeadlineSeconds: int('int64'),
+    podFailurePolicy: anyObject('v1.PodFailurePolicy'),
+    successPolicy: anyObject('v1.SuccessPolicy'),
+    backoffLimit: int(),
+    backoffLimitPerIndex: int(),
+    maxFailedIndexes: int(),
+    selector: labelSelector,
+    manualSelector: bool,
+    template: podTemplateSpec,
+    ttlSecondsAfterFinished: int(),
+    completionMode: str,
+    suspend: bool,
+    podReplacementPolicy: str,
+    managedBy: str,
+  }),
+  status: anyObject('v1.JobStatus'),
+});
+
 export const namespaceSchema = top('Namespace', {
   spec: struct('NamespaceSpec', { finalizers: arr(str) }),
   status: anyObject('v1.NamespaceStatus'),
@@ -95,6 +117,7 @@ export const KIND_SCHEMAS: Readonly<Record<string, SchemaNode>> = {
   Service: serviceSchema,
   Deployment: deploymentSchema,
   ReplicaSet: replicaSetSchema,
+  Job: jobSchema,
   Namespace: namespaceSchema,
   ConfigMap: configMapSchema,
   EndpointSlice: endpointSliceSchema,
