@@ -143,14 +143,18 @@ function writeMounts(w: PrefixWriter, container: Json): void {
   }
 }
 
-/** Writes one containers section (`Containers:` or `Init Containers:`) as kubectl describe pod does. */
-export function describeContainers(w: PrefixWriter, label: string, containers: Json[], statuses: Json[], pod: Json): void {
+/**
+ * Writes one containers section (`Containers:` or `Init Containers:`) as kubectl describe pod does; a
+ * pod template passes `space` = two spaces, which indents the title and the names by one more space.
+ */
+export function describeContainers(w: PrefixWriter, label: string, containers: Json[], statuses: Json[], pod: Json, space = ''): void {
   const byName = new Map<string, Json>();
   for (const s of statuses) byName.set(str(s.name), s);
-  w.write(0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+  w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+  const nameIndent = space === '' ? '' : ' ';
   for (const container of containers) {
     const status = byName.get(str(container.name));
-    w.write(1, `${str(container.name)}:\n`);
+    w.write(1, `${nameIndent}${str(container.name)}:\n`);
     if (status) w.write(2, `Container ID:\t${str(status.containerID)}\n`);
     w.write(2, `Image:\t${str(container.image)}\n`);
     if (status) w.write(2, `Image ID:\t${str(status.imageID)}\n`);

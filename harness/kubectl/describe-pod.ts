@@ -59,8 +59,9 @@ export function writeAnnotations(w: PrefixWriter, title: string, annotations: un
   });
 }
 
-function writeTolerations(w: PrefixWriter, tolerations: Json[]): void {
-  w.write(0, 'Tolerations:\t');
+/** Writes `Tolerations:` one per line sorted by key (a pod template passes the title `  Tolerations`). */
+export function writeTolerations(w: PrefixWriter, tolerations: Json[], title = 'Tolerations'): void {
+  w.write(0, `${title}:\t`);
   if (tolerations.length === 0) {
     w.writeLine('<none>');
     return;
@@ -103,14 +104,15 @@ const VOLUME_PRINTERS: Record<string, (source: Json, w: PrefixWriter) => void> =
   },
 };
 
-function writeVolumes(w: PrefixWriter, volumes: Json[]): void {
+/** Writes `Volumes:` (a pod template passes `space` = two spaces, which indents the names by one more space). */
+export function writeVolumes(w: PrefixWriter, volumes: Json[], space = ''): void {
   if (volumes.length === 0) {
-    w.write(0, 'Volumes:\t<none>\n');
+    w.write(0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(0, 'Volumes:\n');
+  w.write(0, `${space}Volumes:\n`);
   for (const volume of volumes) {
-    w.write(1, `${str(volume.name)}:\n`);
+    w.write(1, `${space === '' ? '' : ' '}${str(volume.name)}:\n`);
     const kind = Object.keys(VOLUME_PRINTERS).find((k) => volume[k] !== undefined && volume[k] !== null);
     if (kind === undefined) w.write(1, '<unknown>\n');
     else VOLUME_PRINTERS[kind]?.(obj(volume[kind]), w);

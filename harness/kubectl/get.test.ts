@@ -167,6 +167,6 @@ describe('printer registry', () => {
     expect(findPrinter('svc')).toBe(getServices);
     expect(findPrinter('deploy')).toBe(getDeployments);
     expect(findPrinter('ingresses')).toBeUndefined();
-    expect(printerNames()).toEqual(['configmaps', 'deployments', 'endpoints', 'endpointslices', 'events', 'nodes', 'pods', 'replicasets', 'services']);
+    expect(printerNames()).toEqual(['configmaps', 'deployments', 'endpoints', 'endpointslices', 'events', 'jobs', 'nodes', 'pods', 'replicasets', 'services']);
   });
 });

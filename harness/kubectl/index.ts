@@ -21,7 +21,11 @@ export { getEndpointSlices, ENDPOINTSLICE_TABLE } from './get-endpointslices.ts'
 export { getDeployments, formatLabelSelector, templateContainers, DEPLOYMENT_TABLE } from './get-deployments.ts';
 export { getReplicaSets, REPLICASET_TABLE } from './get-replicasets.ts';
 export { getConfigMaps, CONFIGMAP_TABLE } from './get-configmaps.ts';
+export { getJobs, JOB_TABLE, jobStatus, jobCompletions, jobDuration } from './get-jobs.ts';
+export { describeJob, capIndexes } from './describe-job.ts';
 export { getAll, printKindGroups, withKindPrefix } from './get-all.ts';
 export type { KindGroup, AllObjects } from './get-all.ts';
 export { describeService, formatEndpointSlices } from './describe-service.ts';
 export type { DescribeServiceOptions } from './describe-service.ts';
+export { describeDeployment, describeReplicaSet, deploymentReplicaSets, writePodTemplate, podTemplateText } from './describe-deployment.ts';
+export type { DescribeDeploymentOptions, DeploymentReplicaSets } from './describe-deployment.ts';

@@ -8,6 +8,7 @@ import { getEndpointSlices } from './get-endpointslices.ts';
 import { getDeployments } from './get-deployments.ts';
 import { getReplicaSets } from './get-replicasets.ts';
 import { getConfigMaps } from './get-configmaps.ts';
+import { getJobs } from './get-jobs.ts';
 import type { GetPrinter } from './types.ts';
 
 const PRINTERS: Record<string, GetPrinter> = {
@@ -20,6 +21,7 @@ const PRINTERS: Record<string, GetPrinter> = {
   deployments: getDeployments,
   replicasets: getReplicaSets,
   configmaps: getConfigMaps,
+  jobs: getJobs,
 };
 
 const ALIASES: Record<string, string> = {
@@ -32,6 +34,7 @@ const ALIASES: Record<string, string> = {
   deployment: 'deployments', deploy: 'deployments',
   replicaset: 'replicasets', rs: 'replicasets',
   configmap: 'configmaps', cm: 'configmaps',
+  job: 'jobs',
 };
 
 /** Lists the canonical resource names that have a `get` printer, sorted. */

@@ -34,6 +34,10 @@ describe('parseKubectlArgs', () => {
     ['label pod web app=x --overwrite', 'label', ['pod', 'web', 'app=x'], { overwrite: ['true'] }],
     ['logs web -c app --tail=10', 'logs', ['web'], { container: ['app'], tail: ['10'] }],
     ['rollout status deployment/web', 'rollout status', ['deployment/web'], {}],
+    ['rollout status deploy web -w=false --timeout 2m --revision=3000000000', 'rollout status', ['deploy', 'web'], { watch: ['false'], timeout: ['2m'], revision: ['3000000000'] }],
+    ['rollout undo deployment/web --to-revision=2', 'rollout undo', ['deployment/web'], { 'to-revision': ['2'] }],
+    ['rollout history deployment/web --revision 1', 'rollout history', ['deployment/web'], { revision: ['1'] }],
+    ['rollout restart deploy/web', 'rollout restart', ['deploy/web'], {}],
     ['create deployment web -- --image=x', 'create deployment', ['web', '--image=x'], {}],
     ['get pods -', 'get', ['pods', '-'], {}],
   ])('%s', (line, verb, args, flags) => {
@@ -62,6 +66,7 @@ describe('parseKubectlArgs', () => {
     ['fly', 'error: unknown command "fly" for "kubectl"'],
     ['gte pods', 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget'],
     ['get --foo', "error: unknown flag: --foo\nSee 'kubectl get --help' for usage."],
+    ['rollout status deployment/web --to-revision=1', "error: unknown flag: --to-revision\nSee 'kubectl rollout status --help' for usage."],
     ['get pods -x', "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl get --help' for usage."],
     ['get pods -Ax', "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl get --help' for usage."],
     ['get pods -n', "error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage."],

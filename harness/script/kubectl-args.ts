@@ -20,7 +20,7 @@ export type KubectlArgsResult =
 const ROOT: CommandSpec = { path: '', flags: [] };
 
 /** Flags whose Go type is int32, so larger values are out of range. */
-const INT32_FLAGS = new Set(['replicas', 'port', 'v', 'current-replicas', 'revision']);
+const INT32_FLAGS = new Set(['replicas', 'port', 'v', 'current-replicas']);
 
 /** Parses kubectl's argv (without `kubectl`) into command path, positional args and flags, with kubectl's error texts. */
 export function parseKubectlArgs(argv: readonly string[]): KubectlArgsResult {

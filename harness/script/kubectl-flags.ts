@@ -114,10 +114,14 @@ export const KUBECTL_COMMANDS: readonly CommandSpec[] = [
     path: 'rollout',
     onUnknownSub: 'unknown-command',
     flags: [],
-    subcommands: ['status', 'restart', 'undo', 'history', 'pause', 'resume'].map((v) => ({
-      path: `rollout ${v}`,
-      flags: [...FILES, ...PRINT, s('selector', 'l'), b('watch', 'w'), s('timeout'), i('revision'), dryRun, s('field-manager')],
-    })),
+    subcommands: [
+      { path: 'rollout status', flags: [...FILES, s('selector', 'l'), b('watch', 'w'), i('revision'), s('timeout')] },
+      { path: 'rollout history', flags: [...FILES, ...PRINT, s('selector', 'l'), i('revision')] },
+      { path: 'rollout undo', flags: [...FILES, ...PRINT, s('selector', 'l'), i('to-revision'), dryRun] },
+      { path: 'rollout restart', flags: [...FILES, ...PRINT, s('selector', 'l'), s('field-manager')] },
+      { path: 'rollout pause', flags: [...FILES, ...PRINT, s('selector', 'l'), s('field-manager')] },
+      { path: 'rollout resume', flags: [...FILES, ...PRINT, s('selector', 'l'), s('field-manager')] },
+    ],
   },
 ];
 

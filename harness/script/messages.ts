@@ -44,6 +44,6 @@ export const scriptIssue = defineMessages({
     severity: 'error',
     message: (p: { line: number; command: string; reason: string }) =>
       `line ${p.line}: kubegrade does not run \`${p.command}\` (${p.reason}); this line was skipped`,
-    hint: () => 'grade-relevant steps must use apply, create, run, expose, delete, label, annotate, scale, set image, get or describe',
+    hint: () => 'grade-relevant steps must use apply, create, run, expose, delete, label, annotate, scale, set image, rollout, get or describe',
   },
 });

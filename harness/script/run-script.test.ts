@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELLO_POD, scriptHarness } from './commands/testing.ts';
+import { HELLO_POD, scriptHarness, webDeploy } from './commands/testing.ts';
 import { runCommandScript } from './run-script.ts';
 
 describe('runCommandScript', () => {
@@ -76,6 +76,17 @@ describe('runCommandScript', () => {
     expect(run.commands[1]!.stdout).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+1\/1\s+Running\s+0\s+\d+s\n$/);
   });
 
+  // Decision: `rollout status` typed right after the command that started a rollout watches it from its first second.
+  it('lets only a moment pass before a rollout status, and settles before anything else', () => {
+    const h = scriptHarness({ 'deploy.yml': webDeploy() });
+    const v2 = 'nigelpoulton/getting-started-k8s:2.0';
+    const watched = h.run('kubectl apply -f deploy.yml', `kubectl set image deployment/web-deploy web-ctr=${v2}`, 'kubectl rollout status deployment/web-deploy');
+    expect(watched.commands[2]!.stdout).toMatch(/^Waiting for deployment "web-deploy" rollout to finish: 1 out of 5 new replicas have been updated\.\.\.\n/);
+    const settled = scriptHarness({ 'deploy.yml': webDeploy() }).run('kubectl apply -f deploy.yml', `kubectl set image deployment/web-deploy web-ctr=${v2}`, 'kubectl get deploy web-deploy', 'kubectl rollout status deployment/web-deploy');
+    expect(settled.commands[2]!.stdout).toMatch(/\nweb-deploy\s+5\/5\s+5\s+5\s/);
+    expect(settled.commands[3]!.stdout).toBe('deployment "web-deploy" successfully rolled out\n');
+  });
+
   it.each([null, 42, '', '# only a comment\n'])('treats %j as a script with nothing to run', (text) => {
     const h = scriptHarness();
     expect(runCommandScript('c.sh', text as string, h.ctx)).toEqual({ commands: [], issues: [] });
@@ -94,6 +105,11 @@ describe('runCommandScript', () => {
       'kubectl create configmap "" --from-literal==',
       'kubectl expose svc kubernetes --port=abc',
       'kubectl describe pod/ -A',
+      'kubectl rollout status deployment/ --timeout=1s',
+      'kubectl rollout undo deploy "" --to-revision=-5',
+      'kubectl rollout history deployment/x --revision=99999999999',
+      'kubectl rollout restart deployments -l "a b"',
+      'kubectl describe deploy,rs',
     ];
     const run = h.run(...lines);
     expect(run.commands).toHaveLength(lines.length);

@@ -37,7 +37,7 @@ export function runCommandScript(file: string, text: string, ctx: ScriptContext)
   const parsed = parseCommandScript(file, text);
   const issues: Issue[] = [...parsed.issues];
   const commands: CommandRecord[] = [];
-  for (const cmd of parsed.commands) {
+  for (const [index, cmd] of parsed.commands.entries()) {
     const shown = ['kubectl', ...cmd.argv].join(' ');
     const at = { position: { file, line: cmd.line, column: cmd.column } };
     const output = runOne(cmd.argv, ctx);
@@ -49,9 +49,24 @@ export function runCommandScript(file: string, text: string, ctx: ScriptContext)
       issues.push(scriptIssue('script/command-failed', { line: cmd.line, command: shown, stderr: output.stderr.trimEnd() }, at));
     }
     commands.push(record);
-    ctx.settle();
+    const next = parsed.commands[index + 1];
+    // A command that waits by itself (rollout status) watches what the previous one started, as when typed
+    // right after it: only a moment passes instead of the cluster settling.
+    if (next && waits(next.argv)) ctx.cluster.advance(TYPING_PAUSE_SECONDS);
+    else ctx.settle();
   }
   return { commands, issues: sortIssues(issues) };
+}
+
+/** Virtual seconds between a command and a following `rollout status` typed right after it. */
+export const TYPING_PAUSE_SECONDS = 1;
+
+/** Commands that block until the cluster reaches a state, letting virtual time pass themselves. */
+const WAITING_VERBS = new Set(['rollout status']);
+
+function waits(argv: readonly string[]): boolean {
+  const args = parseKubectlArgs(argv);
+  return args.ok && WAITING_VERBS.has(args.command.verb);
 }
 
 function runOne(argv: readonly string[], ctx: ScriptContext): CommandOutput {
@@ -80,7 +95,6 @@ const REASONS: Readonly<Record<string, string>> = {
   edit: 'it opens an editor',
   patch: 'change the manifest and run kubectl apply instead',
   replace: 'change the manifest and run kubectl apply instead',
-  rollout: 'rollouts are not simulated yet',
   wait: 'the grader already waits until the cluster settles',
 };
 

@@ -44,7 +44,7 @@ describe('kubectl describe (pinned seed 1)', () => {
 
   it('does not run describe for kinds without a describer', () => {
     const h = scriptHarness();
-    const run = h.run('kubectl create deployment web --image=nginx', 'kubectl describe deploy web');
+    const run = h.run('kubectl create configmap web --from-literal=a=b', 'kubectl describe cm web');
     expect(run.commands[1]).toMatchObject({ unsupported: true });
     expect(run.issues).toMatchObject([{ code: 'script/unsupported', line: 2 }]);
   });

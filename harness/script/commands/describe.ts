@@ -1,4 +1,6 @@
 import type { KubeObject } from '../../core/kube.ts';
+import { describeDeployment, describeReplicaSet } from '../../kubectl/describe-deployment.ts';
+import { describeJob } from '../../kubectl/describe-job.ts';
 import { describePod } from '../../kubectl/describe-pod.ts';
 import { describeService } from '../../kubectl/describe-service.ts';
 import type { PrinterOutput } from '../../kubectl/types.ts';
@@ -15,9 +17,14 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   Pod: (obj, ctx) => describePod(obj, ctx.cluster.events(), { now: ctx.cluster.timestamp() }),
   Service: (obj, ctx) =>
     describeService(obj, ctx.cluster.list('EndpointSlice', obj.metadata.namespace ?? 'default'), ctx.cluster.events(), { now: ctx.cluster.timestamp() }),
+  Deployment: (obj, ctx) =>
+    describeDeployment(obj, ctx.cluster.list('ReplicaSet', obj.metadata.namespace ?? 'default'), ctx.cluster.events(), { now: ctx.cluster.timestamp() }),
+  ReplicaSet: (obj, ctx) =>
+    describeReplicaSet(obj, ctx.cluster.list('Pod', obj.metadata.namespace ?? 'default'), ctx.cluster.events(), { now: ctx.cluster.timestamp() }),
+  Job: (obj, ctx) => describeJob(obj, ctx.cluster.events(), { now: ctx.cluster.timestamp() }),
 };
 
-/** `kubectl describe (pod|svc) [NAME…]` or `TYPE/NAME`: each description separated by a blank line, as kubectl prints them. */
+/** `kubectl describe (pod|svc|deploy|rs) [NAME…]` or `TYPE/NAME`: each description separated by a blank line, as kubectl prints them. */
 export const describe: CommandHandler = (command, ctx) => {
   const parsed = resourceArgs(command.args);
   if ('error' in parsed) return failed(parsed.error);
@@ -29,7 +36,7 @@ export const describe: CommandHandler = (command, ctx) => {
     const type = resolveResource(t.type);
     if (!type) return failed(unknownResourceError(t.type));
     const describer = DESCRIBERS[type.kind];
-    if (!describer) return unsupported(`describing ${type.resource} is not simulated yet (pods and services are)`);
+    if (!describer) return unsupported(`describing ${type.resource} is not simulated yet (pods, services, deployments and replicasets are)`);
     const ns = type.namespaced ? namespace : '';
     let objects: KubeObject[];
     if (t.name === undefined) objects = ctx.cluster.list(type.kind, type.namespaced ? namespace : undefined);

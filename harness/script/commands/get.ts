@@ -9,6 +9,7 @@ import { ENDPOINTSLICE_TABLE } from '../../kubectl/get-endpointslices.ts';
 import { DEPLOYMENT_TABLE } from '../../kubectl/get-deployments.ts';
 import { REPLICASET_TABLE } from '../../kubectl/get-replicasets.ts';
 import { CONFIGMAP_TABLE } from '../../kubectl/get-configmaps.ts';
+import { JOB_TABLE } from '../../kubectl/get-jobs.ts';
 import { NAMESPACE_TABLE } from './namespace-table.ts';
 import { printKindGroups, type KindGroup } from '../../kubectl/get-all.ts';
 import type { GetOptions } from '../../kubectl/types.ts';
@@ -30,12 +31,13 @@ const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
   EndpointSlice: ENDPOINTSLICE_TABLE,
   Deployment: DEPLOYMENT_TABLE,
   ReplicaSet: REPLICASET_TABLE,
+  Job: JOB_TABLE,
   ConfigMap: CONFIGMAP_TABLE,
   Namespace: NAMESPACE_TABLE,
 };
 
 /** The kinds of `kubectl get all` that this simulator stores, in kubectl's order. */
-const ALL_KINDS = ['pods', 'services', 'deployments', 'replicasets'];
+const ALL_KINDS = ['pods', 'services', 'deployments', 'replicasets', 'jobs'];
 
 /** `get` flags that change the output in ways these printers do not reproduce. */
 const UNMODELLED_FLAGS = ['no-headers', 'sort-by', 'label-columns', 'show-kind', 'field-selector', 'output-watch-events', 'template', 'raw', 'subresource', 'chunk-size'];

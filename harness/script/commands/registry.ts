@@ -6,6 +6,11 @@ import { describe } from './describe.ts';
 import { expose } from './expose.ts';
 import { get } from './get.ts';
 import { annotate, label } from './label.ts';
+import { rolloutHistory } from './rollout-history.ts';
+import { rolloutPause, rolloutResume } from './rollout-pause.ts';
+import { rolloutRestart } from './rollout-restart.ts';
+import { rolloutStatus } from './rollout-status.ts';
+import { rolloutUndo } from './rollout-undo.ts';
 import { run } from './run.ts';
 import { scale } from './scale.ts';
 import { setImage } from './set-image.ts';
@@ -29,6 +34,12 @@ export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
   'set image': setImage,
   get,
   describe,
+  'rollout status': rolloutStatus,
+  'rollout history': rolloutHistory,
+  'rollout undo': rolloutUndo,
+  'rollout restart': rolloutRestart,
+  'rollout pause': rolloutPause,
+  'rollout resume': rolloutResume,
 };
 
 /** Returns the handler of a command path, or undefined for a real kubectl command kubegrade does not run. */

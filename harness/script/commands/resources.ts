@@ -15,6 +15,7 @@ const TYPES: readonly (ResourceType & { names: string[] })[] = [
   { kind: 'Service', resource: 'services', prefix: 'service', namespaced: true, names: ['service', 'services', 'svc'] },
   { kind: 'Deployment', resource: 'deployments', prefix: 'deployment.apps', namespaced: true, names: ['deployment', 'deployments', 'deploy'] },
   { kind: 'ReplicaSet', resource: 'replicasets', prefix: 'replicaset.apps', namespaced: true, names: ['replicaset', 'replicasets', 'rs'] },
+  { kind: 'Job', resource: 'jobs', prefix: 'job.batch', namespaced: true, names: ['job', 'jobs'] },
   { kind: 'ConfigMap', resource: 'configmaps', prefix: 'configmap', namespaced: true, names: ['configmap', 'configmaps', 'cm'] },
   { kind: 'Secret', resource: 'secrets', prefix: 'secret', namespaced: true, names: ['secret', 'secrets'] },
   { kind: 'Endpoints', resource: 'endpoints', prefix: 'endpoints', namespaced: true, names: ['endpoints', 'ep'] },
@@ -24,7 +25,7 @@ const TYPES: readonly (ResourceType & { names: string[] })[] = [
   { kind: 'Node', resource: 'nodes', prefix: 'node', namespaced: false, names: ['node', 'nodes', 'no'] },
 ];
 
-const GROUPS: Record<string, string> = { Deployment: 'apps', ReplicaSet: 'apps', EndpointSlice: 'discovery.k8s.io' };
+const GROUPS: Record<string, string> = { Deployment: 'apps', ReplicaSet: 'apps', Job: 'batch', EndpointSlice: 'discovery.k8s.io' };
 
 /** Resolves a resource name as typed (`po`, `Pods`, `deployments.apps`) to its type, or undefined when unknown. */
 export function resolveResource(name: string): ResourceType | undefined {

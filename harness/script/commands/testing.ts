@@ -62,3 +62,39 @@ export function outputOf(run: ScriptRun, index: number): [string, string, number
   const c = run.commands[index]!;
   return [c.stdout, c.stderr, c.exitCode];
 }
+
+/** The course's web-deploy (exercise 12): 5 replicas, maxUnavailable 0, maxSurge 1, minReadySeconds 5, a readiness probe. */
+export function webDeploy(tag = '1.0', extra = ''): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-deploy
+  labels:
+    app: web
+spec:
+  replicas: 5
+  selector:
+    matchLabels:
+      app: web
+  minReadySeconds: 5
+${extra}  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxUnavailable: 0
+      maxSurge: 1
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web-ctr
+          image: nigelpoulton/getting-started-k8s:${tag}
+          ports:
+            - containerPort: 8080
+          readinessProbe:
+            httpGet:
+              path: /
+              port: 8080
+`;
+}
