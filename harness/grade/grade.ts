@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { defineMessages, sortIssues, type Issue } from '../core/issue.ts';
+import type { KubeObject } from '../core/kube.ts';
 import type { CheckResult, CommandTranscript, DiagnosticResult, ExerciseResult } from '../core/result.ts';
 import { ConfigError } from '../core/config-file.ts';
 import { createCluster } from '../engine/index.ts';
@@ -61,10 +62,11 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
   const checks = [...spec.checks, ...(options.hiddenChecks ?? [])];
   const reproduce = `npx kubegrade grade ${spec.id} --seed ${seed}`;
   try {
-    const run = runSubmission(spec, submissionDir, options, seed);
+    const reads: Reads = {};
+    const run = runSubmission(spec, submissionDir, options, seed, 0, reads);
     const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources, images: options.images };
     const results = run.nothingLoaded ? checks.map((c) => notGraded(c, run.diagnostics)) : checks.map((c) => runCheck(c, ctx));
-    results.push(...runProperties(spec, submissionDir, options, seed, run));
+    results.push(...runProperties(spec, submissionDir, options, seed, run, reads));
     const score = round(results.reduce((n, r) => n + r.points, 0));
     const maxScore = results.reduce((n, r) => n + r.maxPoints, 0);
     const status = run.nothingLoaded ? 'error' : score === maxScore ? 'passed' : 'failed';
@@ -112,7 +114,17 @@ interface SubmissionRun {
   appliedAt: number;
 }
 
-function runSubmission(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, order = 0): SubmissionRun {
+/**
+ * What a submission run reads from disk and validates. It is the same for every run of one grading
+ * (the graded cluster and each property scenario's), so the first run fills it and the others reuse it.
+ */
+interface Reads {
+  given?: { shown: string; object: KubeObject }[];
+  submission?: { loaded: ReturnType<typeof loadSubmission>; validation: ReturnType<typeof validateDocuments> };
+  files?: { path: string; text: string }[];
+}
+
+function runSubmission(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, order: number, reads: Reads): SubmissionRun {
   const cluster = createCluster({
     nodes: spec.cluster.nodes,
     images: options.images,
@@ -120,12 +132,15 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
     ...(spec.cluster.loadBalancerPool ? { loadBalancerPool: spec.cluster.loadBalancerPool } : {}),
     ...(spec.cluster.externalHosts ? { externalHosts: spec.cluster.externalHosts } : {}),
   });
-  applyGiven(spec, cluster);
+  applyGiven((reads.given ??= readGiven(spec)), cluster);
   cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
 
   const appliedAt = cluster.now;
-  const loaded = loadSubmission(submissionDir, { accept: spec.submission.accept, exclude: options.exclude ?? [] });
-  const validation = validateDocuments(loaded.documents);
+  reads.submission ??= (() => {
+    const loaded = loadSubmission(submissionDir, { accept: spec.submission.accept, exclude: options.exclude ?? [] });
+    return { loaded, validation: validateDocuments(loaded.documents) };
+  })();
+  const { loaded, validation } = reads.submission;
   const diagnostics: Issue[] = [...loaded.issues, ...validation.issues];
   const accepted = new Set<ManifestDocument>();
   const commands: CommandTranscript[] = [];
@@ -159,9 +174,9 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
   const settle = cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
   if (!settle.settled) diagnostics.push(issue('grade/not-settled', { seconds: spec.cluster.settleSeconds }));
 
-  const files = loaded.files
+  const files = (reads.files ??= loaded.files
     .filter((f) => f.role === 'manifest' || f.role === 'script')
-    .map((f) => ({ path: f.path, text: readText(join(loaded.root, f.path)) }));
+    .map((f) => ({ path: f.path, text: readText(join(loaded.root, f.path)) })));
   return { cluster, settle, diagnostics: sortIssues(diagnostics), sources: createSourceIndex(loaded.documents, accepted), files, commands, nothingLoaded, appliedAt };
 }
 
@@ -182,17 +197,22 @@ function readSubmissionPath(path: string, docs: readonly ManifestDocument[], val
   return { documents: matching.filter((d) => valid.has(d)), issues: [] };
 }
 
-function applyGiven(spec: ExerciseSpec, cluster: Cluster): void {
-  for (const rel of spec.cluster.given) {
+/** Reads and validates the exercise's given files (an error in them is the author's: a ConfigError). */
+function readGiven(spec: ExerciseSpec): { shown: string; object: KubeObject }[] {
+  return spec.cluster.given.flatMap((rel) => {
     const shown = `exercises/${spec.id}/${rel}`;
     const parsed = parseManifestText(shown, readFileSync(join(spec.dir, rel), 'utf8'));
     const validation = validateDocuments(parsed.documents);
     const errors = [...parsed.issues, ...validation.issues].filter((i) => i.severity === 'error');
     if (errors.length > 0) throw new ConfigError(errors.map((e) => ({ message: e.message, ...(e.line ? { position: { file: shown, line: e.line, column: e.column ?? 1 } } : {}) })), shown);
-    for (const { object } of validation.resources) {
-      const res = cluster.apply(object);
-      if (!res.ok) throw new ConfigError([{ message: res.error ? kubectlErrorText(res.error, shown) : 'rejected' }], shown);
-    }
+    return validation.resources.map(({ object }) => ({ shown, object }));
+  });
+}
+
+function applyGiven(given: readonly { shown: string; object: KubeObject }[], cluster: Cluster): void {
+  for (const { shown, object } of given) {
+    const res = cluster.apply(object);
+    if (!res.ok) throw new ConfigError([{ message: res.error ? kubectlErrorText(res.error, shown) : 'rejected' }], shown);
   }
 }
 
@@ -232,11 +252,11 @@ function checkHead(spec: Pick<CheckSpec, 'id' | 'title' | 'points' | 'visibility
 }
 
 /** Runs the exercise's properties; every fault scenario starts from a cluster set up exactly like the graded one. */
-function runProperties(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, run: SubmissionRun): CheckResult[] {
+function runProperties(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, run: SubmissionRun, reads: Reads): CheckResult[] {
   const properties = spec.properties ?? [];
   if (run.nothingLoaded) return properties.map((p) => notGraded(p, run.diagnostics));
   const setup = ({ order }: { order: number }): ScenarioStart => {
-    const r = runSubmission(spec, submissionDir, options, seed, order);
+    const r = runSubmission(spec, submissionDir, options, seed, order, reads);
     return { cluster: r.cluster, applied: r.files.map((f) => f.path), appliedAt: r.appliedAt, context: { diagnostics: r.diagnostics, sources: r.sources, images: options.images } };
   };
   // A replay path names its property (`id@path`) when the exercise has several.

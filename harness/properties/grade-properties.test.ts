@@ -45,7 +45,11 @@ spec:
   template:
     metadata: { labels: { app: web } }
     spec:
-      containers: [{ name: web-ctr, image: "nigelpoulton/getting-started-k8s:1.0" }]
+      containers:
+        - name: web-ctr
+          image: "nigelpoulton/getting-started-k8s:1.0"
+          # Without it a replacement Pod gets traffic 1 s before its app listens, and the property sees that.
+          readinessProbe: { httpGet: { path: /, port: 8080 }, periodSeconds: 1 }
 `;
 
 const roots: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runProperty, type RunPropertyOptions } from './runner.ts';
-import { answers, deployment, faults, property, webPod, webSetup } from './testing.ts';
+import { answers, deployment, faults, probedDeployment, property, webPod, webSetup } from './testing.ts';
 import type { ScenarioSetup } from './types.ts';
 
 const replay = (path: string) => `npx kubegrade grade 05-demo --seed 42 --path "${path}"`;
@@ -18,9 +18,9 @@ describe('runProperty', () => {
       '1. 0s     apply pod.yml, svc.yml → 1 Pod Running on node-1',
       '2. 4s     kubectl delete pod hello-pod',
       '3. 4s     0 of 1 Pods Running and Ready; Service web-svc has no ready endpoints',
-      // While it terminates, kube-proxy still serves the Pod as a serving+terminating endpoint.
-      '4. 9s     no Pods are left',
-      expect.stringMatching(/^✖ 9s {5}GET http:\/\/node-1:31111\/ from outside the cluster failed: /),
+      // kube-proxy still sends to the terminating Pod (serving+terminating), but its app stopped listening
+      // on SIGTERM: the break is at the very instant of the delete (a fault's own instant is not forgiven).
+      expect.stringMatching(/^✖ 4s {5}GET http:\/\/node-1:31111\/ from outside the cluster failed: connect: connection refused/),
       `replay: ${replay(cx.path)}`,
     ]);
     expect(out.message).toMatch(/^a fault scenario broke it: GET http:\/\/node-1:31111\//);
@@ -43,9 +43,70 @@ describe('runProperty', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
-  it('a Deployment of 3 keeps answering while its Pods are deleted (the ReplicaSet replaces them)', () => {
-    const out = runProperty(property(answers, faults('deletePod', 'wait')), options(webSetup([deployment(3)])));
+  it('a Deployment of 3 with a readiness probe keeps answering while its Pods are deleted (the ReplicaSet replaces them)', () => {
+    const out = runProperty(property(answers, faults('deletePod', 'wait')), options(webSetup([probedDeployment(3)])));
     expect(out).toEqual({ status: 'passed', fraction: 1, scenarios: 20, survived: 20 });
+  });
+
+  describe('checks the invariant at every instant the cluster changes, not on a 5 s grid', () => {
+    // Issue #4: looking only every 5 virtual seconds missed outages shorter than that. Without a
+    // readiness probe the replacement Pod is Ready when its container starts (7s: 1 s sandbox, 2 s
+    // pull), the old Pod is scaled down at once, and the app listens only 1 s later (8s). The 5 s grid
+    // looked at 4s, 9s and 14s and saw nothing wrong.
+    const rollout = [{ name: 'rollout', params: { deployment: 'web', image: 'nigelpoulton/getting-started-k8s:2.0' } }];
+
+    it('catches the 1 s outage of a rollout without a readiness probe and tells its exact time', () => {
+      const out = runProperty(property(answers, rollout, { exhaustive: true }), options(webSetup([deployment(1)])));
+      expect(out.status).toBe('failed');
+      expect(out.counterexample!.steps).toEqual([
+        '1. 0s     apply deployment.yml, svc.yml → 1 Pod Running on node-1',
+        '2. 4s     kubectl set image deployment/web web-ctr=nigelpoulton/getting-started-k8s:2.0',
+        '3. 4s     1 of 2 Pods Running and Ready',
+        expect.stringMatching(/^✖ 7s {5}GET http:\/\/node-1:31111\/ from outside the cluster failed: connect: connection refused/),
+        `replay: ${replay('x0')}`,
+      ]);
+    });
+
+    it('passes the same rollout when a readiness probe holds traffic back until the app listens', () => {
+      expect(runProperty(property(answers, rollout, { exhaustive: true }), options(webSetup([probedDeployment(1)]))).status).toBe('passed');
+    });
+  });
+
+  describe('runs each distinct scenario on one fresh cluster', () => {
+    const counting = (setup: ScenarioSetup) => {
+      const count = { setups: 0 };
+      const wrapped: ScenarioSetup = (o) => {
+        count.setups++;
+        return setup(o);
+      };
+      return { count, setup: wrapped };
+    };
+    const images = ['nigelpoulton/getting-started-k8s:1.0', 'nigelpoulton/getting-started-k8s:2.0'];
+
+    it('sets up a cluster once per distinct scenario when fast-check samples the same one again', () => {
+      const { count, setup } = counting(webSetup([probedDeployment(2)]));
+      const spec = property(answers, [{ name: 'rollout', params: { deployment: 'web', image: images } }], { scenarios: 20, steps: 2 });
+      expect(runProperty(spec, options(setup))).toEqual({ status: 'passed', fraction: 1, scenarios: 20, survived: 20 });
+      // Only 7 scenarios exist: no rollout, one of 2 images, or two rollouts in a row.
+      expect(count.setups).toBeLessThanOrEqual(7);
+    });
+
+    it('counts repeated scenarios for partial credit as often as fast-check drew them', () => {
+      const { count, setup } = counting(webSetup([webPod('hello-pod')]));
+      const out = runProperty(property(answers, [{ name: 'wait', params: { max: 10 } }, { name: 'deletePod', params: {} }], { scenarios: 30, steps: 1, partialCredit: true }), options(setup));
+      // With one fault per scenario there are 3 scenarios (none, wait 5 s or 10 s, one delete) but 30 draws.
+      expect(out.scenarios).toBe(30);
+      expect(out.survived).toBeGreaterThan(0);
+      expect(out.survived).toBeLessThan(30);
+      expect(count.setups).toBeLessThan(30);
+    });
+
+    it('exhaustive: the cluster the fault space was read from is the first scenario\'s', () => {
+      const { count, setup } = counting(webSetup([webPod('a'), webPod('b')]));
+      const spec = property({ kind: 'pod', params: { name: 'a', phase: 'Running' } }, faults('deletePod'), { exhaustive: true, partialCredit: true });
+      expect(runProperty(spec, options(setup))).toMatchObject({ scenarios: 2, survived: 1 });
+      expect(count.setups).toBe(2);
+    });
   });
 
   it('gives partial credit: for a lone Pod, scenarios without a delete survive and the rest do not', () => {

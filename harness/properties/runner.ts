@@ -33,8 +33,8 @@ export function runProperty(spec: PropertySpec, options: RunPropertyOptions): Pr
   return runSampled(spec, options);
 }
 
-function runScenario(spec: PropertySpec, options: RunPropertyOptions, order: number, play: (world: ScenarioWorld) => void): void {
-  const world = createWorld(options.setup({ order }), spec.invariant, spec.recoverSeconds);
+function runScenario(spec: PropertySpec, options: RunPropertyOptions, order: number, play: (world: ScenarioWorld) => void, fresh?: ScenarioWorld): void {
+  const world = fresh ?? createWorld(options.setup({ order }), spec.invariant, spec.recoverSeconds);
   world.checkNow();
   play(world);
   world.settle(options.settleSeconds);
@@ -49,22 +49,42 @@ function toCommand(action: FaultAction): FaultCommand {
   };
 }
 
-function buildProperty(spec: PropertySpec, options: RunPropertyOptions, replayPath: string | undefined, onResult?: (broken: InvariantBroken | undefined) => void) {
+/**
+ * Verdicts of the scenarios run so far, by scenario (apply order and fault words): undefined when it held.
+ * A scenario is a pure function of its setup and its faults, so fast-check sampling the same one again
+ * (it often does: few faults, few choices) need not run it again.
+ */
+type Verdicts = Map<string, InvariantBroken | undefined>;
+
+function scenarioKey(order: number, commands: Iterable<{ toString(): string }>): string {
+  return `${order}|${[...commands].map((c) => c.toString()).join(';')}`;
+}
+
+function buildProperty(spec: PropertySpec, options: RunPropertyOptions, replayPath: string | undefined, verdicts: Verdicts, onResult?: (broken: InvariantBroken | undefined) => void) {
   const steps = spec.faults.filter((f) => !getFault(f.name).setupOnly);
   const reorder = spec.faults.some((f) => getFault(f.name).setupOnly);
   const arbs = steps.map((f) => getFault(f.name).arbitrary(f.params).map(toCommand));
   const commands = arbs.length > 0 ? fc.commands(arbs, { maxCommands: spec.steps, ...(replayPath ? { replayPath } : {}) }) : fc.constant([] as FaultCommand[]);
   const order = reorder ? fc.nat({ max: ORDERS - 1 }) : fc.constant(0);
   return fc.property(order, commands, (o, cmds) => {
+    const key = scenarioKey(o, cmds);
     const play = (world: ScenarioWorld) => fc.modelRun(() => ({ model: { world }, real: world }), cmds);
-    if (!onResult) return runScenario(spec, options, o, play);
-    try {
-      runScenario(spec, options, o, play);
-      onResult(undefined);
-    } catch (e) {
-      if (!(e instanceof InvariantBroken)) throw e;
-      onResult(e);
-    }
+    const run = (): InvariantBroken | undefined => {
+      try {
+        runScenario(spec, options, o, play);
+        verdicts.set(key, undefined);
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof InvariantBroken)) throw e;
+        verdicts.set(key, e);
+        return e;
+      }
+    };
+    if (onResult) return onResult(verdicts.has(key) ? verdicts.get(key) : run());
+    // A scenario that broke runs again, so fast-check sees its faults run (it shrinks and prints those).
+    if (verdicts.has(key) && verdicts.get(key) === undefined) return;
+    const broken = run();
+    if (broken) throw broken;
   });
 }
 
@@ -72,14 +92,15 @@ function runSampled(spec: PropertySpec, options: RunPropertyOptions): PropertyOu
   const parsed = options.path === undefined ? undefined : parsePath(options.path);
   let survived = 0;
   let scenarios = spec.scenarios;
+  const verdicts: Verdicts = new Map();
   if (spec.partialCredit && !parsed) {
     // Counting pass: every scenario runs (a failure does not stop the others); shrinking comes after.
-    const counted = fc.check(buildProperty(spec, options, undefined, (b) => void (b ? 0 : survived++)), { seed: options.seed, numRuns: spec.scenarios });
+    const counted = fc.check(buildProperty(spec, options, undefined, verdicts, (b) => void (b ? 0 : survived++)), { seed: options.seed, numRuns: spec.scenarios });
     if (counted.failed) return errored(counted.errorInstance, spec.scenarios);
     scenarios = counted.numRuns;
     if (survived === scenarios) return { status: 'passed', fraction: 1, scenarios, survived };
   }
-  const details = fc.check(buildProperty(spec, options, parsed?.replayPath), {
+  const details = fc.check(buildProperty(spec, options, parsed?.replayPath, verdicts), {
     seed: options.seed,
     numRuns: parsed ? 1 : spec.scenarios,
     ...(parsed ? { path: parsed.fcPath, endOnFailure: true } : {}),
@@ -111,12 +132,14 @@ function runExhaustive(spec: PropertySpec, options: RunPropertyOptions, only?: n
   if (indexes.length === 0) return { status: 'errored', fraction: 0, scenarios: 0, survived: 0, message: only === undefined ? 'no fault applies to this cluster' : `no scenario x${only}: this property has ${actions.length}` };
   let survived = 0;
   let first: { broken: InvariantBroken; index: number } | undefined;
-  for (const i of indexes) {
+  for (const [n, i] of indexes.entries()) {
     const action = actions[i]!;
     try {
-      runScenario(spec, options, 0, (world) => {
+      // Reading the fault space changed nothing, so the probe is the first scenario's fresh cluster.
+      const play = (world: ScenarioWorld) => {
         if (action.applicable(world)) action.run(world);
-      });
+      };
+      runScenario(spec, options, 0, play, n === 0 ? probe : undefined);
       survived++;
     } catch (e) {
       if (!(e instanceof InvariantBroken)) return errored(e, indexes.length);

@@ -28,6 +28,13 @@ export function webSetup(objects: KubeObject[], seed = 7): ScenarioSetup {
 /** The web Deployment with n replicas (for tests). */
 export const deployment = (replicas: number): KubeObject => webDeploy({ replicas, name: 'web' });
 
+/** The web Deployment with n replicas whose Pods are Ready only once they answer on 8080 (for tests). */
+export function probedDeployment(replicas: number): KubeObject {
+  const d = deployment(replicas);
+  d.spec.template.spec.containers[0].readinessProbe = { httpGet: { path: '/', port: 8080 }, periodSeconds: 1 };
+  return d;
+}
+
 /** The invariant "the NodePort answers 200" (for tests). */
 export const answers = { kind: 'request', params: { from: 'outside', url: 'http://node-1:31111/', status: 200 } };
 

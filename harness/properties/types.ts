@@ -29,7 +29,8 @@ export interface PropertySpec {
   /** Points × the fraction of scenarios survived, instead of all or nothing. */
   partialCredit: boolean;
   /**
-   * Virtual seconds after each fault during which the invariant may be broken (default 0: never).
+   * Virtual seconds from each fault's instant during which the invariant may be broken (default 0:
+   * never, not even at that instant); it is looked at again when the window closes.
    * Real clusters need time to notice some faults (a node is NotReady only after 50 s).
    */
   recoverSeconds: number;
@@ -54,7 +55,7 @@ export interface World {
   readonly cluster: Cluster;
   /** Records a numbered story step at the current virtual time. */
   say(text: string): void;
-  /** Lets `seconds` of virtual time pass, checking the invariant every tick. */
+  /** Lets `seconds` of virtual time pass, checking the invariant at every instant the cluster changes. */
   observe(seconds: number): void;
   /** The Pods faults may hit (not kube-system, not terminating), sorted by namespace and name. */
   pods(): KubeObject[];
@@ -69,7 +70,10 @@ export interface FaultAction {
   /** Whether the fault can run now (e.g. there is a Pod to delete); false skips it. */
   applicable(world: World): boolean;
   run(world: World): void;
-  /** Short words for fast-check's output and replay logs. */
+  /**
+   * Short words for fast-check's output and replay logs. They are also the fault's identity: two actions
+   * of one property with the same words must do the same thing (a scenario drawn again is not run again).
+   */
   toString(): string;
 }
 

@@ -1,12 +1,27 @@
-import type { KubeObject } from '../core/kube.ts';
 import { getCheckKind } from '../checks/registry.ts';
-import type { CheckContext } from '../checks/types.ts';
+import type { CheckContext, CheckOutcome } from '../checks/types.ts';
+import type { ClusterInternals } from '../engine/cluster.ts';
 import type { SettleResult } from '../engine/types.ts';
 import type { ScenarioStart, World } from './types.ts';
+import { clusterFingerprint } from './fingerprint.ts';
+import { describeApply, describeChanges, describePods, snapshot } from './narration.ts';
 import { formatSeconds } from './story.ts';
+import { createTimeline } from './timeline.ts';
 
-/** Virtual seconds between two looks at the invariant. */
+/**
+ * Virtual seconds between two lines of the story about what the cluster did (faults and the moment the
+ * invariant broke get their own lines at their exact instant). On an engine that cannot say when its next
+ * work is due, the invariant is also only looked at on this grid.
+ */
 export const TICK_SECONDS = 5;
+const TICK_MS = TICK_SECONDS * 1000;
+/** Most instants one observe or settle runs through (the engine's own settle budget is 200,000 steps). */
+const MAX_INSTANTS = 200_000;
+
+/** Virtual milliseconds of a number of seconds that may be odd (negative, NaN, infinite: none). */
+function span(seconds: number): number {
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
 
 /** Thrown inside a scenario when the invariant breaks; carries the story up to that moment. */
 export class InvariantBroken extends Error {
@@ -27,53 +42,105 @@ export interface ScenarioWorld extends World {
   readonly story: string[];
   /** Checks the invariant now, throwing InvariantBroken when it fails. */
   checkNow(): void;
-  /** Runs the cluster until it settles (or the horizon), checking the invariant every tick. */
+  /** Runs the cluster until it settles (or the horizon), checking the invariant at every instant it changes. */
   settle(horizonSeconds: number): void;
 }
 
-interface Snapshot {
-  nodes: Map<string, boolean>;
-  services: Map<string, number>;
-  readyPods: number;
-  pods: number;
-}
-
-/** Creates the world of one scenario: narrates changes and checks the invariant at every tick. */
+/**
+ * Creates the world of one scenario: virtual time runs instant by instant (every virtual millisecond at
+ * which the engine has work), and the invariant is checked after each instant that changed what a check
+ * can see (see clusterFingerprint), so an outage shorter than the story's grid is caught at its exact time.
+ */
 export function createWorld(start: ScenarioStart, invariant: { kind: string; params: unknown }, recoverSeconds = 0): ScenarioWorld {
   const { cluster } = start;
+  const timeline = createTimeline(cluster);
   const story: string[] = [];
   const downNodes = new Set<string>();
   const kind = getCheckKind(invariant.kind);
+  const recoverMs = Math.max(0, recoverSeconds) * 1000;
+  const storeRevision = (): number | undefined => {
+    const store = (cluster as { internals?: Partial<ClusterInternals> }).internals?.store;
+    return typeof store?.revision === 'function' ? store.revision() : undefined;
+  };
   let settle: SettleResult = { settled: true, reason: 'settled', time: cluster.now };
   let faults = 0;
   let lastFaultAt = Number.NEGATIVE_INFINITY;
   let last = snapshot(cluster.list.bind(cluster));
+  let narratedAt = storeRevision();
+  // The last verdict and the cluster state it was reached on: the same state gets the same verdict.
+  let seen: { key: string; outcome: CheckOutcome } | undefined;
 
   const say = (text: string): void => {
     story.push(`${story.length + 1}. ${formatSeconds(cluster.now).padEnd(6)} ${text}`);
   };
   const narrate = (): void => {
+    // The story only narrates objects: with no write since the last look there is nothing new to tell.
+    const revision = storeRevision();
+    if (revision !== undefined && revision === narratedAt) return;
+    narratedAt = revision;
     const now = snapshot(cluster.list.bind(cluster));
     const changes = describeChanges(last, now);
     last = now;
     if (changes.length > 0) say(changes.join('; '));
   };
-  const checkNow = (): void => {
+  const evaluate = (): CheckOutcome => {
+    const key = clusterFingerprint(cluster, settle.settled);
+    if (key !== undefined && seen?.key === key) return seen.outcome;
     const ctx: CheckContext = { ...start.context, cluster, settle };
     const outcome = kind.run(invariant.params, ctx);
+    if (key !== undefined) seen = { key, outcome };
+    return outcome;
+  };
+  const checkNow = (): void => {
+    const outcome = evaluate();
     if (outcome.status === 'failed') {
       // Within the recovery window after a fault, a broken invariant is tolerated (the cluster is reacting).
-      if (cluster.now - lastFaultAt <= recoverSeconds * 1000) return;
+      if (cluster.now - lastFaultAt < recoverMs) return;
       narrate();
       throw new InvariantBroken(cluster.now, outcome.message ?? 'the invariant does not hold', [...story], faults);
     }
     if (outcome.status === 'errored') throw new Error(outcome.message ?? 'the invariant could not be checked');
   };
-  const tick = (seconds: number): void => {
-    cluster.advance(seconds);
+  const running = (): void => {
     settle = { settled: false, reason: 'horizon', time: cluster.now };
-    narrate();
-    checkNow();
+  };
+  /**
+   * Runs virtual time to `end` (or until nothing is queued, when `untilSettled`): every instant with work,
+   * then a look; story lines on the grid; a look when a recovery window closes.
+   */
+  const run = (end: number, untilSettled: boolean): void => {
+    let tick = cluster.now + TICK_MS;
+    for (let instants = 0; ; instants++) {
+      if (instants >= MAX_INSTANTS) {
+        // Work that never moves time forward (a bug of the engine, not of the submission): stop looking.
+        settle = { settled: false, reason: 'budget', time: cluster.now };
+        return;
+      }
+      if (untilSettled && timeline.idle()) {
+        settle = { settled: true, reason: 'settled', time: cluster.now };
+        narrate();
+        checkNow();
+        return;
+      }
+      const windowEnd = lastFaultAt + recoverMs;
+      const stop = Math.min(end, tick, windowEnd > cluster.now ? windowEnd : Number.POSITIVE_INFINITY);
+      const instant = timeline.nextInstant(stop);
+      if (instant !== undefined) {
+        timeline.moveTo(instant);
+        running();
+        checkNow();
+        continue;
+      }
+      timeline.moveTo(stop);
+      running();
+      if (stop === tick) {
+        narrate();
+        tick += TICK_MS;
+      }
+      if (stop === end) narrate();
+      checkNow();
+      if (stop === end) return;
+    }
   };
 
   const world: ScenarioWorld = {
@@ -88,23 +155,15 @@ export function createWorld(start: ScenarioStart, invariant: { kind: string; par
       say(text);
     },
     observe(seconds) {
-      // Look once at the very instant of the fault (after same-instant reactions), then every tick.
-      tick(0);
-      let left = Math.max(0, seconds);
-      while (left > 0) {
-        const step = Math.min(TICK_SECONDS, left);
-        tick(step);
-        left -= step;
-      }
+      // Look once at the very instant of the fault (after same-instant reactions), then at every change.
+      timeline.moveTo(cluster.now);
+      running();
+      narrate();
+      checkNow();
+      run(cluster.now + span(seconds), false);
     },
     settle(horizonSeconds) {
-      const end = cluster.now + horizonSeconds * 1000;
-      while (cluster.now < end) {
-        settle = cluster.runUntilSettled({ horizonSeconds: Math.min(TICK_SECONDS, (end - cluster.now) / 1000) });
-        narrate();
-        checkNow();
-        if (settle.settled) return;
-      }
+      run(cluster.now + span(horizonSeconds), true);
     },
     checkNow,
     pods: () => cluster.list('Pod').filter((p) => p.metadata.namespace !== 'kube-system' && !p.metadata.deletionTimestamp),
@@ -113,71 +172,4 @@ export function createWorld(start: ScenarioStart, invariant: { kind: string; par
   const intro = describePods(cluster.list('Pod').filter((p) => p.metadata.namespace !== 'kube-system'));
   story.push(`1. ${formatSeconds(start.appliedAt ?? cluster.now).padEnd(6)} ${describeApply(start.applied)} → ${intro}`);
   return world;
-}
-
-/** Words for how the submission reached the cluster: `apply a.yml, b.yml`, or `run commands.sh` (its script applies the files). */
-function describeApply(files: readonly string[]): string {
-  const scripts = files.filter((f) => f.endsWith('.sh'));
-  if (scripts.length > 0) return `run ${scripts.join(', ')}`;
-  return `apply ${files.length > 0 ? files.join(', ') : 'the submission'}`;
-}
-
-function snapshot(list: (kind: string) => KubeObject[]): Snapshot {
-  const nodes = new Map<string, boolean>();
-  for (const n of list('Node')) nodes.set(n.metadata.name ?? '', conditionTrue(n, 'Ready'));
-  const services = new Map<string, number>();
-  const slices = list('EndpointSlice');
-  for (const s of list('Service')) {
-    if (s.metadata.namespace === 'kube-system' || (s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes')) continue;
-    if (!isRecord(s.spec?.selector) || Object.keys(s.spec.selector).length === 0) continue;
-    const own = slices.filter((e) => e.metadata.namespace === s.metadata.namespace && e.metadata.labels?.['kubernetes.io/service-name'] === s.metadata.name);
-    let ready = 0;
-    for (const slice of own) for (const ep of asArray(slice.endpoints)) if (isRecord(ep) && isRecord(ep.conditions) && ep.conditions.ready === true) ready++;
-    services.set(s.metadata.name ?? '', ready);
-  }
-  const pods = list('Pod').filter((p) => p.metadata.namespace !== 'kube-system');
-  return { nodes, services, pods: pods.length, readyPods: pods.filter(isReady).length };
-}
-
-function describeChanges(before: Snapshot, after: Snapshot): string[] {
-  const out: string[] = [];
-  for (const [name, ready] of [...after.nodes].sort(byKey)) {
-    if (before.nodes.get(name) !== ready) out.push(`${name} is ${ready ? 'Ready' : 'NotReady'}`);
-  }
-  if (before.readyPods !== after.readyPods || before.pods !== after.pods) out.push(after.pods === 0 ? 'no Pods are left' : `${after.readyPods} of ${after.pods} Pods Running and Ready`);
-  for (const [name, ready] of [...after.services].sort(byKey)) {
-    const was = before.services.get(name);
-    if (was !== ready) out.push(`Service ${name} has ${ready === 0 ? 'no' : ready} ready endpoint${ready === 1 ? '' : 's'}`);
-  }
-  return out;
-}
-
-/** Summarises Pods as `5 Pods Running on node-1` / `3 Pods Running on node-1, node-2 (1 not ready)`. */
-function describePods(pods: KubeObject[]): string {
-  if (pods.length === 0) return 'no Pods';
-  const ready = pods.filter(isReady);
-  const nodes = [...new Set(ready.map((p) => String(p.spec?.nodeName ?? '')).filter((n) => n !== ''))].sort();
-  const head = `${ready.length} Pod${ready.length === 1 ? '' : 's'} Running${nodes.length ? ` on ${nodes.join(', ')}` : ''}`;
-  const notReady = pods.length - ready.length;
-  return notReady > 0 ? `${head} (${notReady} not ready)` : head;
-}
-
-function isReady(p: KubeObject): boolean {
-  return p.status?.phase === 'Running' && conditionTrue(p, 'Ready') && !p.metadata.deletionTimestamp;
-}
-
-function conditionTrue(o: KubeObject, type: string): boolean {
-  return asArray(o.status?.conditions).some((c) => isRecord(c) && c.type === type && c.status === 'True');
-}
-
-function asArray(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function byKey<V>(a: [string, V], b: [string, V]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
