@@ -25,8 +25,8 @@ export interface Store {
   byIndex(index: string, key: string): KubeObject[];
   /** Adds a secondary index (filing every object already stored); a name used twice is a harness defect. */
   addIndex(index: StoreIndex): void;
-  /** Stores a new object: sets uid, resourceVersion, generation 1 and creationTimestamp. */
-  create(obj: KubeObject): StoreResult;
+  /** Stores a new object: sets uid (a fresh one unless the API server drew it already), resourceVersion, generation 1 and creationTimestamp. */
+  create(obj: KubeObject, options?: { uid?: string }): StoreResult;
   /** Replaces an object; writes nothing when it is identical (changed: false). */
   update(obj: KubeObject): StoreResult;
   remove(ref: ObjectRef): StoreResult;
@@ -180,12 +180,12 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       return [...(byKey.get(key)?.items ?? [])];
     },
     addIndex,
-    create(input) {
+    create(input, options) {
       const obj = copySharing(input);
       obj.metadata = { ...(obj.metadata ?? {}) };
       const ref = refOf(obj);
       if (kindInfo(obj.kind).namespaced) obj.metadata.namespace = ref.namespace;
-      obj.metadata.uid = deps.random.uid();
+      obj.metadata.uid = options?.uid ?? deps.random.uid();
       obj.metadata.resourceVersion = String(++rv);
       obj.metadata.generation = 1;
       obj.metadata.creationTimestamp = deps.timestamp();

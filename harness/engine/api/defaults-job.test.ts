@@ -77,6 +77,9 @@ describe('generateJobSelector (registry strategy)', () => {
     const uid = created.object!.metadata.uid!;
     expect(created.object!.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
     expect(created.object!.spec.template.metadata.labels['controller-uid']).toBe(uid);
+    // Written once, like the real API server (the uid exists before the selector is generated).
+    expect(created.object!.metadata.generation).toBe(1);
+    expect(c.watchLog().filter((e) => e.object.kind === 'Job').map((e) => e.type)).toEqual(['ADDED']);
     const again = c.apply(job({ suspend: true }));
     expect(again.verb).toBe('unchanged');
     expect(c.apply(job({ suspend: true, completions: 3 })).error?.message).toBe('Job.batch "pi" is invalid: spec.completions: Invalid value: 3: field is immutable');

@@ -138,16 +138,13 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     const allocErrors = ALLOCATION_HOOKS.get(obj.kind)?.(obj, { store, random: deps.random }) ?? [];
     if (allocErrors.length > 0) return fail(invalid(obj.kind, obj.metadata.name ?? '', allocErrors), warnings);
     CREATE_HOOKS.get(obj.kind)?.(obj);
-    let res = store.create(obj);
-    if (!res.ok) return fail(res.error, warnings);
+    // Like FillObjectMetaSystemFields, the uid exists before the strategy prepares the object, so a kind
+    // whose fields derive from it (a Job's generated selector) is written once, with generation 1.
     const uidHook = UID_HOOKS.get(obj.kind);
-    if (uidHook) {
-      const prepared = clone(res.object);
-      if (uidHook(prepared, res.object.metadata.uid ?? '')) {
-        const updated = store.update(prepared);
-        if (updated.ok) res = updated;
-      }
-    }
+    const uid = uidHook ? deps.random.uid() : undefined;
+    if (uidHook && uid !== undefined) uidHook(obj, uid);
+    const res = store.create(obj, uid !== undefined ? { uid } : undefined);
+    if (!res.ok) return fail(res.error, warnings);
     if (applied && res.object.metadata.uid) lastApplied.set(res.object.metadata.uid, clone(input));
     return { ok: true, verb: 'created', object: res.object, warnings };
   };
