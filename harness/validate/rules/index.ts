@@ -6,6 +6,7 @@ import { jobRule } from './job.ts';
 import { metaLabelsRule } from './meta-labels.ts';
 import { metaNameRule } from './meta-name.ts';
 import { podSpecRule } from './pod-spec.ts';
+import { podPlacementRule } from './pod-placement.ts';
 import { podSchedulingRule } from './pod-scheduling.ts';
 import { podUpdateRule } from './pod-update.ts';
 import { serviceRule } from './service.ts';
@@ -15,7 +16,7 @@ import { workloadRule } from './workload.ts';
 export type { Rule, RuleContext } from './util.ts';
 
 /** Every API-server rule, in the order their causes are reported. */
-export const RULES: readonly Rule[] = [metaNameRule, metaLabelsRule, podSpecRule, podSchedulingRule, workloadRule, deploymentStrategyRule, jobRule, serviceRule, configMapRule, endpointSliceRule, endpointsDeprecationRule];
+export const RULES: readonly Rule[] = [metaNameRule, metaLabelsRule, podSpecRule, podSchedulingRule, podPlacementRule, workloadRule, deploymentStrategyRule, jobRule, serviceRule, configMapRule, endpointSliceRule, endpointsDeprecationRule];
 
 /** Rules that run only on update (ctx.old given). */
 export const UPDATE_RULES: readonly Rule[] = [podUpdateRule];

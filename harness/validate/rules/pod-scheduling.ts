@@ -11,7 +11,7 @@ function podSpecOf(obj: { kind: string; spec?: unknown }): [Record<string, unkno
   return inner ? [inner, 'spec.template.spec'] : undefined;
 }
 
-/** Requests must not exceed limits (ValidateResourceRequirements); topology spread maxSkew must be positive. */
+/** Requests must not exceed limits (ValidateResourceRequirements). */
 export const podSchedulingRule: Rule = {
   id: 'pod-scheduling',
   kinds: ['Pod', 'Deployment', 'ReplicaSet', 'Job'],
@@ -41,12 +41,6 @@ export const podSchedulingRule: Rule = {
         }
       });
     }
-    asList(spec.topologySpreadConstraints).forEach((raw, i) => {
-      const skew = asMap(raw)?.maxSkew;
-      if (typeof skew === 'number' && skew <= 0) {
-        out.push({ type: 'Invalid', field: `${base}.topologySpreadConstraints[${i}].maxSkew`, value: skew, detail: 'must be greater than zero' });
-      }
-    });
     return out;
   },
 };
