@@ -1,4 +1,3 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { compareResults, type ScoreChange } from './compare.ts';
@@ -8,12 +7,15 @@ import { canvasCsv, gradebookCsv, moodleCsv } from './lms-exports.ts';
 import { similarPairs, type SimilarPair } from './similarity.ts';
 import { scoreTable } from './table.ts';
 import { readLearnerFile } from './learner-files.ts';
+import { openResultsJson } from './results-json.ts';
 import type { LearnerSummary } from './slim.ts';
 import type { LearnerRow } from './types.ts';
 
 export interface AggregateOptions {
   /** Learners of a previous results.json, for compare.json and the gradebook's changes section. */
   previous?: readonly LearnerRow[];
+  /** The caller wrote results.json already (runBatch streams it while learners finish). */
+  resultsJsonWritten?: boolean;
 }
 
 export interface Aggregates {
@@ -28,13 +30,13 @@ export function rowOf(f: LearnerRow): LearnerRow {
   return { learner: f.learner, status: f.status, ...(f.error !== undefined ? { error: f.error } : {}), ...(f.report ? { report: f.report } : {}) };
 }
 
-/** Writes results.json, gradebook.csv, canvas.csv, moodle.csv, similarity.json, index.html (and compare.json) from the learners' result.json files in `out` alone. */
+/** Writes results.json (from the learners' result.json files in `out`), gradebook.csv, canvas.csv, moodle.csv, similarity.json, index.html (and compare.json). */
 export function writeAggregates(out: string, learners: readonly LearnerSummary[], options: AggregateOptions = {}): Aggregates {
   const sorted = [...learners].sort((a, b) => compareText(a.learner, b.learner));
   const table = scoreTable(sorted);
   const pairs = similarPairs(sorted);
   const changes = options.previous ? compareResults(options.previous, sorted) : undefined;
-  writeResultsJson(out, sorted.map((l) => l.learner));
+  if (!options.resultsJsonWritten) writeResultsJson(out, sorted.map((l) => l.learner));
   writeFileAtomic(join(out, 'gradebook.csv'), gradebookCsv(table));
   writeFileAtomic(join(out, 'canvas.csv'), canvasCsv(table));
   writeFileAtomic(join(out, 'moodle.csv'), moodleCsv(table));
@@ -45,28 +47,18 @@ export function writeAggregates(out: string, learners: readonly LearnerSummary[]
   return { learners: sorted, pairs, ...(changes ? { changes } : {}) };
 }
 
-let counter = 0;
-
-/**
- * Streams results.json from each learner's result.json, one learner in memory at a time; the bytes equal
- * `JSON.stringify({ schemaVersion: 1, learners }, null, 2)`.
- */
+/** Writes results.json from each learner's result.json, one learner in memory at a time. */
 function writeResultsJson(out: string, learners: readonly string[]): void {
-  mkdirSync(out, { recursive: true });
-  const target = join(out, 'results.json');
-  counter += 1;
-  const tmp = `${target}.${process.pid}.${counter}.tmp`;
-  const fd = openSync(tmp, 'w');
+  const writer = openResultsJson(out, learners.length);
   try {
-    writeSync(fd, learners.length === 0 ? '{\n  "schemaVersion": 1,\n  "learners": []\n}\n' : '{\n  "schemaVersion": 1,\n  "learners": [\n');
     learners.forEach((name, i) => {
       const file = readLearnerFile(out, name);
       const row: LearnerRow = file ? rowOf(file) : { learner: name, status: 'error', error: 'its result.json is missing or unreadable' };
-      writeSync(fd, `    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}${i < learners.length - 1 ? ',' : ''}\n`);
+      writer.set(i, JSON.stringify(row, null, 2));
     });
-    if (learners.length > 0) writeSync(fd, '  ]\n}\n');
-  } finally {
-    closeSync(fd);
+    writer.close();
+  } catch (e) {
+    writer.abort();
+    throw e;
   }
-  renameSync(tmp, target);
 }

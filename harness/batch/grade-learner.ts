@@ -6,7 +6,9 @@ import { gradeExercise } from '../grade/grade.ts';
 import type { GradeReport } from '../core/result.ts';
 import { getReporter } from '../report/index.ts';
 import { canonicalLines, fingerprintOf, listSubmission } from './fingerprint.ts';
-import type { LearnerOutcome, LearnerTask } from './types.ts';
+import { learnerTexts } from './learner-text.ts';
+import { summarize } from './slim.ts';
+import type { LearnerFile, LearnerOutcome, LearnerTask } from './types.ts';
 import type { CheckSpec } from '../checks/types.ts';
 
 /** Per-learner files the batch itself writes; a format whose file name clashes is written as `report.<name>`. */
@@ -14,7 +16,7 @@ const RESERVED = new Set(['result.json', 'report.html']);
 
 const specs = new Map<string, { spec: ExerciseSpec; hidden: CheckSpec[] }>();
 
-/** Grades one learner's submissions for every exercise and renders their per-learner outputs. */
+/** Grades one learner's submissions for every exercise and renders their per-learner outputs, result.json and results.json row. */
 export function gradeLearner(task: LearnerTask): LearnerOutcome {
   if (task.spin) for (;;) { /* test hook: never returns */ }
   if (task.hog) hog();
@@ -41,7 +43,8 @@ export function gradeLearner(task: LearnerTask): LearnerOutcome {
     outputs.push({ file, text: renderSafely(name, report) });
   }
   const lines = task.ids.flatMap((id) => canonicalLines(id, listSubmission(task.dirs[id] ?? '')));
-  return { report, outputs, fingerprint: fingerprintOf(lines) };
+  const file: LearnerFile = { schemaVersion: 1, learner: task.learner, status: 'graded', key: task.key, fingerprint: fingerprintOf(lines), report };
+  return { outputs, ...learnerTexts(file), summary: summarize(file) };
 }
 
 function loadSpec(course: ReturnType<typeof openCourse>, id: string, hiddenDir: string | undefined) {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
+import { learnerTexts } from './learner-text.ts';
 import type { LearnerFile } from './types.ts';
 
 /** Reads `<out>/<learner>/result.json`, or undefined when it is missing or not a learner file (a half-written run never leaves one). */
@@ -16,21 +17,12 @@ export function readLearnerFile(out: string, learner: string): LearnerFile | und
 }
 
 /** Writes a learner's outputs, then their result.json last, so a result.json on disk means everything else is there too. */
-export function writeLearnerFiles(out: string, file: LearnerFile, outputs: readonly { file: string; text: string }[]): void {
-  for (const o of outputs) writeFileAtomic(join(out, file.learner, o.file), o.text);
-  writeFileAtomic(join(out, file.learner, 'result.json'), serializeLearnerFile(file));
+export function writeLearnerFiles(out: string, learner: string, outputs: readonly { file: string; text: string }[], resultJson: string): void {
+  for (const o of outputs) writeFileAtomic(join(out, learner, o.file), o.text);
+  writeFileAtomic(join(out, learner, 'result.json'), resultJson);
 }
 
 /** Serialises a learner file with a fixed key order. */
 export function serializeLearnerFile(f: LearnerFile): string {
-  const ordered: LearnerFile = {
-    schemaVersion: 1,
-    learner: f.learner,
-    status: f.status,
-    ...(f.error !== undefined ? { error: f.error } : {}),
-    key: f.key,
-    fingerprint: f.fingerprint,
-    ...(f.report ? { report: f.report } : {}),
-  };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return learnerTexts(f).resultJson;
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LearnerOutcome, LearnerTask } from './types.ts';
+import { workerSource, type WorkerSource } from './worker-bundle.ts';
 
 export interface PoolOptions {
   /** Number of worker threads. */
@@ -11,6 +12,10 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Heap budget per worker (`resourceLimits.maxOldGenerationSizeMb`). */
   maxOldGenerationSizeMb: number;
+  /** How workers run the worker code: `bundle` (default; falls back to tsx when it cannot be built) or `tsx`. */
+  loader?: 'bundle' | 'tsx';
+  /** The worker module (default `./worker.ts`); tests run fixtures. */
+  entry?: URL;
 }
 
 export type PoolResult = { ok: true; outcome: LearnerOutcome } | { ok: false; error: string };
@@ -18,6 +23,8 @@ export type PoolResult = { ok: true; outcome: LearnerOutcome } | { ok: false; er
 export interface WorkerPool {
   run(task: LearnerTask): Promise<PoolResult>;
   close(): Promise<void>;
+  /** Resolves to how the workers run their code, once that is decided. */
+  source: Promise<WorkerSource>;
 }
 
 interface Job {
@@ -32,13 +39,15 @@ interface Slot {
   job?: Job;
   timer?: ReturnType<typeof setTimeout>;
   done: boolean;
+  /** Started from the bundle (a bundle that cannot start sends the pool back to tsx). */
+  bundled: boolean;
 }
 
-// Workers run our TypeScript sources: they register tsx's loader first, exactly as bin/kubegrade.js does.
+// Without a bundle, workers run our TypeScript sources: they register tsx's loader first, exactly as bin/kubegrade.js does.
 // The ESM entry of tsx's API (its CommonJS twin cannot be imported from an eval worker); found via the package folder.
 const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-const workerUrl = new URL('./worker.ts', import.meta.url).href;
-const bootstrap = `const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(workerUrl)});`;
+const workerUrl = new URL('./worker.ts', import.meta.url);
+const bootstrap = (entry: URL) => `const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(entry.href)});`;
 
 const MAX_STARTUP_FAILURES = 3;
 
@@ -49,10 +58,13 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   let nextId = 0;
   let startupFailures = 0;
   let closed = false;
+  let source: WorkerSource | undefined;
+  const entry = options.entry ?? workerUrl;
 
   const spawn = (): Slot => {
-    const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } });
-    const slot: Slot = { worker, ready: false, done: false };
+    const resourceLimits = { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb };
+    const worker = source?.kind === 'bundle' ? new Worker(source.url, { resourceLimits }) : new Worker(bootstrap(entry), { eval: true, resourceLimits });
+    const slot: Slot = { worker, ready: false, done: false, bundled: source?.kind === 'bundle' };
     worker.on('message', (msg: { ready?: boolean; id?: number; ok?: boolean; outcome?: LearnerOutcome; error?: string }) => {
       if (msg.ready) {
         slot.ready = true;
@@ -88,7 +100,9 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
 
   const fail = (slot: Slot, reason: string) => {
     if (slot.done) return;
-    if (!slot.ready && !slot.job) {
+    if (!slot.ready && slot.bundled && source?.kind === 'bundle') {
+      source = { kind: 'tsx', reason: `the worker bundle did not start: ${reason}` };
+    } else if (!slot.ready && !slot.job) {
       startupFailures += 1;
       if (startupFailures >= MAX_STARTUP_FAILURES) {
         for (const job of queue.splice(0)) job.resolve({ ok: false, error: `the grading workers could not start: ${reason}` });
@@ -114,11 +128,25 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     }
   };
 
-  for (let i = 0; i < Math.max(1, options.size); i++) slots.push(spawn());
+  const decided: Promise<WorkerSource> = (options.loader === 'tsx' ? Promise.resolve<WorkerSource>({ kind: 'tsx', reason: 'loader: tsx' }) : workerSource(entry)).then((s) => {
+    source = s;
+    try {
+      if (!closed) for (let i = 0; i < Math.max(1, options.size); i++) slots.push(spawn());
+    } catch (e) {
+      for (const job of queue.splice(0)) job.resolve({ ok: false, error: `the grading workers could not start: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    dispatch();
+    return s;
+  });
 
   return {
+    get source() {
+      // The fallback decided after a bundled worker failed to start wins over the build's answer.
+      return decided.then((s) => source ?? s);
+    },
     run(task) {
       return new Promise<PoolResult>((resolve) => {
+        if (closed) return resolve({ ok: false, error: 'the batch was stopped' });
         queue.push({ id: nextId++, task, resolve });
         dispatch();
       });

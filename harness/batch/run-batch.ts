@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { writeAggregates, type Aggregates } from './aggregate.ts';
+import { rowOf, writeAggregates, type Aggregates } from './aggregate.ts';
 import { learnerKey, specHash, submissionHash } from './keys.ts';
 import { readClassFolder, submissionDir, type Layout } from './layout.ts';
 import { readLearnerFile, writeLearnerFiles } from './learner-files.ts';
-import { createWorkerPool } from './pool.ts';
+import { learnerTexts } from './learner-text.ts';
+import { createWorkerPool, type WorkerPool } from './pool.ts';
+import { openResultsJson } from './results-json.ts';
 import { shardLearners, type Shard } from './shard.ts';
 import { summarize, type LearnerSummary } from './slim.ts';
 import type { LearnerFile, LearnerRow, LearnerTask } from './types.ts';
@@ -67,7 +69,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const formats = options.formats ?? [];
   const specs = specHash(options.courseRoot, options.ids, hiddenDir);
   const files = new Map<string, LearnerSummary>();
-  const todo: { task: LearnerTask; key: string }[] = [];
   const summary: BatchSummary = { layout: folder.layout, learners, graded: 0, errors: 0, skipped: 0, stopped: false };
   let done = 0;
   const report = (learner: string, status: ProgressEvent['status'], error?: string) => {
@@ -75,63 +76,82 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ learner, status, done, total: learners.length, failures: summary.errors, ...(error ? { error } : {}) });
   };
 
-  for (const learner of learners) {
-    const dirs = Object.fromEntries(options.ids.map((id) => [id, submissionDir(folder, learner, id)]));
-    const key = learnerKey({ submission: submissionHash(dirs), specs, ids: options.ids, ...(options.seed !== undefined ? { seed: options.seed } : {}), formats });
-    const previous = options.resume ? readLearnerFile(options.out, learner) : undefined;
-    if (previous && previous.key === key && previous.status === 'graded') {
-      files.set(learner, summarize(previous));
-      summary.skipped += 1;
-      report(learner, 'skipped');
-      continue;
+  // results.json is written while learners finish, in learner order, so the end of the run need not read it all back.
+  const results = openResultsJson(options.out, learners.length);
+  // Learners go to the pool as soon as their key is known, so workers start (and grade) while the rest is hashed.
+  let pool: WorkerPool | undefined;
+  const pending: Promise<void>[] = [];
+  let written = 0;
+  const grade = async (task: LearnerTask, index: number) => {
+    const result = await pool!.run(task);
+    if (summary.stopped) return;
+    if (result.ok) {
+      writeLearnerFiles(options.out, task.learner, result.outcome.outputs, result.outcome.resultJson);
+      files.set(task.learner, result.outcome.summary);
+      results.set(index, result.outcome.row);
+      summary.graded += 1;
+      report(task.learner, 'graded');
+    } else {
+      const file: LearnerFile = { schemaVersion: 1, learner: task.learner, status: 'error', error: result.error, key: task.key, fingerprint: [] };
+      const texts = learnerTexts(file);
+      writeLearnerFiles(options.out, task.learner, [{ file: 'report.html', text: errorPage(task.learner, result.error) }], texts.resultJson);
+      files.set(task.learner, summarize(file));
+      results.set(index, texts.row);
+      summary.errors += 1;
+      report(task.learner, 'error', result.error);
     }
-    const task: LearnerTask = {
-      learner,
-      courseRoot: options.courseRoot,
-      ids: options.ids,
-      dirs,
-      hiddenDir,
-      formats,
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.hooks?.spin?.includes(learner) ? { spin: true } : {}),
-      ...(options.hooks?.hog?.includes(learner) ? { hog: true } : {}),
-    };
-    todo.push({ task, key });
-  }
+    written += 1;
+    if (options.hooks?.stopAfter !== undefined && written >= options.hooks.stopAfter) {
+      summary.stopped = true;
+      await pool!.close();
+    }
+  };
 
-  if (todo.length > 0) {
-    const pool = createWorkerPool({
-      size: Math.min(todo.length, Math.max(1, options.jobs ?? availableParallelism())),
-      timeoutMs: options.timeoutMs ?? 120_000,
-      maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 512,
-    });
-    let written = 0;
-    try {
-      await Promise.all(
-        todo.map(async ({ task, key }) => {
-          const result = await pool.run(task);
-          if (summary.stopped) return;
-          const file: LearnerFile = result.ok
-            ? { schemaVersion: 1, learner: task.learner, status: 'graded', key, fingerprint: result.outcome.fingerprint, report: result.outcome.report }
-            : { schemaVersion: 1, learner: task.learner, status: 'error', error: result.error, key, fingerprint: [] };
-          writeLearnerFiles(options.out, file, result.ok ? result.outcome.outputs : [{ file: 'report.html', text: errorPage(task.learner, result.error) }]);
-          files.set(task.learner, summarize(file));
-          if (result.ok) summary.graded += 1;
-          else summary.errors += 1;
-          report(task.learner, file.status, file.error);
-          written += 1;
-          if (options.hooks?.stopAfter !== undefined && written >= options.hooks.stopAfter) {
-            summary.stopped = true;
-            await pool.close();
-          }
-        }),
-      );
-    } finally {
-      await pool.close();
+  try {
+    for (const [index, learner] of learners.entries()) {
+      if (summary.stopped) break;
+      const dirs = Object.fromEntries(options.ids.map((id) => [id, submissionDir(folder, learner, id)]));
+      const key = learnerKey({ submission: submissionHash(dirs), specs, ids: options.ids, ...(options.seed !== undefined ? { seed: options.seed } : {}), formats });
+      const previous = options.resume ? readLearnerFile(options.out, learner) : undefined;
+      if (previous && previous.key === key && previous.status === 'graded') {
+        files.set(learner, summarize(previous));
+        results.set(index, JSON.stringify(rowOf(previous), null, 2));
+        summary.skipped += 1;
+        report(learner, 'skipped');
+        continue;
+      }
+      const task: LearnerTask = {
+        learner,
+        key,
+        courseRoot: options.courseRoot,
+        ids: options.ids,
+        dirs,
+        hiddenDir,
+        formats,
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.hooks?.spin?.includes(learner) ? { spin: true } : {}),
+        ...(options.hooks?.hog?.includes(learner) ? { hog: true } : {}),
+      };
+      pool ??= createWorkerPool({
+        size: Math.min(learners.length - index, Math.max(1, options.jobs ?? availableParallelism())),
+        timeoutMs: options.timeoutMs ?? 120_000,
+        maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 512,
+      });
+      pending.push(grade(task, index));
+      // Let the pool start workers and take finished learners while the rest is hashed.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    await Promise.all(pending);
+  } catch (e) {
+    summary.stopped = true;
+    throw e;
+  } finally {
+    await pool?.close();
+    if (summary.stopped) results.abort();
   }
   if (summary.stopped) return summary;
-  summary.aggregates = writeAggregates(options.out, [...files.values()], options.previous ? { previous: options.previous } : {});
+  results.close();
+  summary.aggregates = writeAggregates(options.out, [...files.values()], { ...(options.previous ? { previous: options.previous } : {}), resultsJsonWritten: true });
   return summary;
 }
 

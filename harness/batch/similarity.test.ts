@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareText } from './layout.ts';
 import { canonicalLines, fingerprintOf } from './fingerprint.ts';
 import { similarPairs } from './similarity.ts';
 
@@ -42,5 +44,37 @@ describe('similarPairs', () => {
   });
   it('ignores near-empty submissions', () => {
     expect(similarPairs([{ learner: 'a', fingerprint: fp(2) }, { learner: 'b', fingerprint: fp(2) }])).toEqual([]);
+  });
+});
+
+/** The plain all-pairs definition (the implementation groups identical sets and prunes by size; results must not differ). */
+function allPairs(fingerprints: readonly { learner: string; fingerprint: readonly string[] }[], threshold: number, minLines: number) {
+  const sets = fingerprints
+    .filter((f) => f.fingerprint.length >= minLines)
+    .sort((x, y) => compareText(x.learner, y.learner))
+    .map((f) => ({ learner: f.learner, set: new Set(f.fingerprint) }));
+  const pairs = [];
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      const [a, b] = [sets[i]!, sets[j]!];
+      let shared = 0;
+      for (const h of a.set) if (b.set.has(h)) shared++;
+      const jaccard = shared / (a.set.size + b.set.size - shared);
+      if (jaccard >= threshold) pairs.push({ a: a.learner, b: b.learner, similarity: Math.round(jaccard * 1000) / 1000, identical: shared === a.set.size && shared === b.set.size, shared });
+    }
+  }
+  return pairs.sort((x, y) => y.similarity - x.similarity || compareText(x.a, y.a) || compareText(x.b, y.b));
+}
+
+describe('similarPairs against the all-pairs definition', () => {
+  it('finds the same pairs for any class (duplicates, repeated lines, any threshold)', () => {
+    const learner = fc.record({ learner: fc.string({ minLength: 1, maxLength: 3 }), fingerprint: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), { maxLength: 12 }) });
+    const classes = fc.uniqueArray(learner, { selector: (l) => l.learner, maxLength: 14 });
+    fc.assert(
+      fc.property(classes, fc.double({ min: 0.3, max: 1.01, noNaN: true }), fc.integer({ min: 0, max: 6 }), (learners, threshold, minLines) => {
+        expect(similarPairs(learners, { threshold, minLines })).toEqual(allPairs(learners, threshold, minLines));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

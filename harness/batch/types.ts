@@ -1,4 +1,5 @@
 import type { GradeReport } from '../core/result.ts';
+import type { LearnerSummary } from './slim.ts';
 
 export type LearnerStatus = 'graded' | 'error';
 
@@ -29,6 +30,8 @@ export interface BatchResults {
 /** What a worker is asked to do for one learner. */
 export interface LearnerTask {
   learner: string;
+  /** The key stored in the learner's result.json (computed by the main thread from the submission bytes and options). */
+  key: string;
   courseRoot: string;
   ids: string[];
   /** Submission folder per exercise id. */
@@ -44,10 +47,14 @@ export interface LearnerTask {
   hog?: boolean;
 }
 
-/** What a worker sends back for one learner. */
+/** What a worker sends back for one learner: text to write, so the main thread never handles the full report. */
 export interface LearnerOutcome {
-  report: GradeReport;
   /** Rendered per-learner outputs by file name (report.html and the extra formats). */
   outputs: { file: string; text: string }[];
-  fingerprint: string[];
+  /** The text of `<learner>/result.json` (written after the outputs). */
+  resultJson: string;
+  /** The learner's row of results.json, `JSON.stringify(row, null, 2)`. */
+  row: string;
+  /** What the aggregates need of the learner. */
+  summary: LearnerSummary;
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures the figures the issues name and prints them, the last line as JSON.
- * A benchmark measures; it asserts nothing (tests do that).
+ * A benchmark measures; it asserts nothing (tests do that). Batch throughput: `npm run bench -- --batch 1000`.
  */
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,14 @@ import { gradeExercise } from '../grade/grade.ts';
 import { parseManifestText } from '../load/index.ts';
 import { validateDocuments } from '../validate/index.ts';
 import { createCluster } from '../engine/index.ts';
+
+// `npm run bench -- --batch [N] [--skip-serial]`: only the batch figures (harness/bench/batch.ts), the last line as JSON.
+const batchFlag = process.argv.indexOf('--batch');
+if (batchFlag >= 0) {
+  const { batchBenchArgs, benchBatch } = await import('./batch.ts');
+  console.log(JSON.stringify(await benchBatch(batchBenchArgs(process.argv.slice(batchFlag + 1)))));
+  process.exit(0);
+}
 
 const root = findCourseRoot(resolve(import.meta.dirname ?? '.', '..', '..'));
 if (!root) throw new Error('run from the course checkout');
@@ -136,9 +144,12 @@ function htmlReport(): { medianMs: number; bytes: number } {
 
 const routing = requestsPerSecond();
 const html = htmlReport();
-const grade12 = Number(gradeSolutionMs('12-rolling-update', 5, 1).toFixed(1));
+// Its property (8 sampled rollout scenarios, 4 of them distinct) checks the invariant at every instant the cluster changes.
+const grade12 = Number(gradeSolutionMs('12-rolling-update', 11, 2).toFixed(1));
 const converge = { nodes: 100, pods: 1000, ms: deploymentsConvergeMs(100, 10, 100) };
 const convergeLarge = { nodes: 300, pods: 3000, ms: deploymentsConvergeMs(300, 30, 100) };
+// The issue's figure (target < 10 s); `--skip-10k` leaves it out when a quick run is enough.
+const convergeHuge = process.argv.includes('--skip-10k') ? undefined : { nodes: 1000, pods: 10000, ms: deploymentsConvergeMs(1000, 100, 100) };
 const figures = {
   grade01MedianMs: Number(gradeSolutionMs('01-hello-pod').toFixed(2)),
   grade05MedianMs: Number(gradeSolutionMs('05-nodeport-service').toFixed(2)),
@@ -150,12 +161,14 @@ const figures = {
   htmlReportAllExercisesBytes: html.bytes,
   deployments100Nodes1000PodsConvergeMs: converge.ms,
   deployments300Nodes3000PodsConvergeMs: convergeLarge.ms,
+  deployments1000Nodes10000PodsConvergeMs: convergeHuge?.ms,
 };
 console.log(`grade 01-hello-pod solution, median after warm-up: ${figures.grade01MedianMs} ms (target < 20 ms)`);
 console.log(`grade 05-nodeport-service solution, median after warm-up: ${figures.grade05MedianMs} ms`);
 console.log(`load + validate, 10,000 generated manifests on one core: ${figures.loadValidateResourcesPerSecond} resources/s (target ≥ 10,000)`);
-console.log(`Deployments converge: ${converge.nodes} nodes / ${converge.pods} Pods in ${converge.ms} ms; ${convergeLarge.nodes} nodes / ${convergeLarge.pods} Pods in ${convergeLarge.ms} ms (the issue's target of 1,000 nodes / 10,000 Pods in < 10 s is not met: about 60 s)`);
-console.log(`grade 12-rolling-update solution including its properties, median: ${figures.grade12WithPropertiesMedianMs} ms (target < 200 ms)`);
+const hugeText = convergeHuge ? `${convergeHuge.nodes} nodes / ${convergeHuge.pods} Pods in ${convergeHuge.ms} ms (target < 10,000 ms)` : '1,000 nodes / 10,000 Pods skipped (--skip-10k)';
+console.log(`Deployments converge: ${converge.nodes} nodes / ${converge.pods} Pods in ${converge.ms} ms; ${convergeLarge.nodes} nodes / ${convergeLarge.pods} Pods in ${convergeLarge.ms} ms; ${hugeText}`);
+console.log(`grade 12-rolling-update solution including its properties (checked at every instant the cluster changes), median of 11: ${figures.grade12WithPropertiesMedianMs} ms (target < 200 ms)`);
 console.log(`HTML report of one learner for all ${course.ids.length} exercises: ${figures.htmlReportAllExercisesMedianMs} ms median, ${figures.htmlReportAllExercisesBytes} bytes`);
 console.log(`requests routed through a 100-Service, 1,000-Pod cluster: ${figures.requestsPerSecond100Svc1000Pods} requests/s (settling it took ${figures.settle1000PodsMs} ms)`);
 console.log(JSON.stringify(figures));
