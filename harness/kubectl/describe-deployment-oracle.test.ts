@@ -2,12 +2,8 @@
 // fake API server) and our describers must print the same bytes. The cluster starts in 2099 so every age is
 // "<invalid>" for kubectl whatever the wall clock says; our side is given a `now` before that.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { kubectlBinary } from './generators/kubectl-oracle.ts';
-import { startOracleServer } from './oracle-server.ts';
+import { runKubectl, startOracleServer } from './oracle-server.ts';
 import type { OracleServer } from './oracle-server.ts';
 import { describeDeployment, describeReplicaSet } from './describe-deployment.ts';
 import type { PrinterOutput } from './types.ts';
@@ -92,19 +88,7 @@ function build() {
 }
 
 function kubectl(server: string, args: string[]): Promise<PrinterOutput> {
-  const home = join(tmpdir(), 'kubegrade-kubectl-oracle-home');
-  mkdirSync(home, { recursive: true });
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary as string, ['--server', server, ...args], {
-      env: { KUBECONFIG: '/dev/null', HOME: home, PATH: '/usr/bin:/bin', TZ: 'UTC', KUBECTL_KUBERC: 'false' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', () => resolve({ stdout, stderr }));
-  });
+  return runKubectl(binary as string, server, args);
 }
 
 describe('kubectl v1.34 oracle: describe deployment / replicaset, rollout history', () => {

@@ -4,12 +4,8 @@
 // NAMESPACE/LABELS columns, "No resources found") on cells our printers produced.
 // Timestamps are moved to 2098–2099 so every age is "<invalid>" for both sides whatever the wall clock says.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { kubectlBinary } from './generators/kubectl-oracle.ts';
-import { startOracleServer } from './oracle-server.ts';
+import { runKubectl, startOracleServer } from './oracle-server.ts';
 import type { OracleServer } from './oracle-server.ts';
 import { describePod, getPods, getNodes, getEvents, POD_TABLE, NODE_TABLE, EVENT_TABLE } from './index.ts';
 import type { TableSpec, GetOptions, PrinterOutput } from './index.ts';
@@ -32,19 +28,7 @@ const nodes = future([
 const events = future([...f.runningEvents, ...f.backOffEvents]);
 
 function kubectl(server: string, args: string[]): Promise<PrinterOutput> {
-  const home = join(tmpdir(), 'kubegrade-kubectl-oracle-home');
-  mkdirSync(home, { recursive: true });
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary as string, ['--server', server, ...args], {
-      env: { KUBECONFIG: '/dev/null', HOME: home, PATH: '/usr/bin:/bin', TZ: 'UTC', KUBECTL_KUBERC: 'false' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', () => resolve({ stdout, stderr }));
-  });
+  return runKubectl(binary as string, server, args);
 }
 
 function byName(items: KubeObject[]): KubeObject[] {

@@ -1,8 +1,13 @@
 // Test helper: a read-only fake API server so the real kubectl v1.34 can print our fixtures (describe
 // reads Pods, Events, Deployments and ReplicaSets; get receives server-side Tables built from the given rows).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { KubeObject } from '../core/kube.ts';
+import type { PrinterOutput } from './types.ts';
 
 export interface OracleTable {
   columns: { name: string; priority: 0 | 1 }[];
@@ -87,4 +92,21 @@ export async function startOracleServer(objects: readonly KubeObject[], tables: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Runs the real kubectl `binary` against an oracle server with a clean environment (no kubeconfig, UTC, no kuberc). */
+export function runKubectl(binary: string, server: string, args: string[]): Promise<PrinterOutput> {
+  const home = join(tmpdir(), 'kubegrade-kubectl-oracle-home');
+  mkdirSync(home, { recursive: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['--server', server, ...args], {
+      env: { KUBECONFIG: '/dev/null', HOME: home, PATH: '/usr/bin:/bin', TZ: 'UTC', KUBECTL_KUBERC: 'false' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', () => resolve({ stdout, stderr }));
+  });
 }
