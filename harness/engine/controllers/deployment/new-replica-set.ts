@@ -1,6 +1,6 @@
 import { clone } from '../../../core/kube.ts';
 import type { KubeObject } from '../../../core/kube.ts';
-import { asInt, asMap } from '../../util.ts';
+import { asInt, asMap, deepEqual } from '../../util.ts';
 import { makeControllerRef, controllerRef } from '../owner-refs.ts';
 import { conditionsOf, getCondition, MESSAGE, newCondition, REASON, setCondition } from './conditions.ts';
 import { podTemplateHash } from './hash.ts';
@@ -37,8 +37,7 @@ export function getAllReplicaSets(s: SyncState, create: boolean): { newRS?: Kube
   const newRevision = maxOld + 1;
   const minReady = Math.max(0, asInt(asMap(s.d.spec)?.minReadySeconds) ?? 0);
   if (existing) {
-    const next = clone(existing);
-    const ann: Record<string, string> = { ...(next.metadata.annotations ?? {}) };
+    const ann: Record<string, string> = { ...(existing.metadata.annotations ?? {}) };
     copyAnnotations(s.d, ann);
     const oldRev = revisionOf(existing);
     if (oldRev < newRevision) {
@@ -46,10 +45,15 @@ export function getAllReplicaSets(s: SyncState, create: boolean): { newRS?: Kube
       // A reused ReplicaSet (a rollback) remembers the revisions it had.
       if (oldRev > 0) ann[ANN_REVISION_HISTORY] = ann[ANN_REVISION_HISTORY] ? `${ann[ANN_REVISION_HISTORY]},${oldRev}` : String(oldRev);
     }
-    next.metadata.annotations = ann;
-    next.spec = { ...(asMap(next.spec) ?? {}), minReadySeconds: minReady };
-    const res = s.ctx.store.update(next);
-    const newRS = res.ok ? res.object : existing;
+    let newRS = existing;
+    // Most syncs change nothing here: skip the copy and the (no-op) write then.
+    if (!deepEqual(ann, existing.metadata.annotations ?? {}) || asMap(existing.spec)?.minReadySeconds !== minReady) {
+      const next = clone(existing);
+      next.metadata.annotations = ann;
+      next.spec = { ...(asMap(next.spec) ?? {}), minReadySeconds: minReady };
+      const res = s.ctx.store.update(next);
+      if (res.ok) newRS = res.object;
+    }
     s.rsList = s.rsList.map((r) => (r.metadata.uid === newRS.metadata.uid ? newRS : r));
     setDeploymentRevision(s, revisionOf(newRS));
     const conditions = conditionsOf(s.d.status);

@@ -52,14 +52,19 @@ export function byCreation(ctx: ControllerContext, list: KubeObject[]): KubeObje
 
 /** Strips pod-template-hash so a ReplicaSet template compares with the Deployment's (EqualIgnoreHash). */
 export function templateWithoutHash(template: unknown): Record<string, unknown> {
-  const t = clone(asMap(template) ?? {});
-  const meta = asMap(t.metadata);
+  // Shallow copies down to the labels: the result shares everything else with `template` and is only read.
+  const t = { ...(asMap(template) ?? {}) };
+  const original = asMap(t.metadata);
+  const meta = original ? { ...original } : undefined;
   const labels = asMap(meta?.labels);
   if (meta && labels) {
-    delete labels[HASH_LABEL];
-    if (Object.keys(labels).length === 0) delete meta.labels;
+    const rest = { ...labels };
+    delete rest[HASH_LABEL];
+    if (Object.keys(rest).length === 0) delete meta.labels;
+    else meta.labels = rest;
   }
   if (meta && Object.keys(meta).length === 0) delete t.metadata;
+  else if (meta) t.metadata = meta;
   return t;
 }
 
