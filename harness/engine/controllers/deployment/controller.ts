@@ -107,13 +107,17 @@ export function createDeploymentController(api: ApiServer): Controller {
       },
       {
         kind: 'Pod',
-        // Recreate waits for old Pods to disappear: a Pod change wakes its Deployment.
+        // Recreate waits for old Pods to disappear: a Pod change wakes its Deployment. As upstream, only a
+        // Recreate Deployment listens to its Pods; a RollingUpdate one learns from its ReplicaSets' status.
         map(pod, ctx) {
           const rsRef = controllerRef(pod);
           if (rsRef?.kind !== 'ReplicaSet') return [];
-          const rs = ctx.store.peek({ kind: 'ReplicaSet', namespace: pod.metadata.namespace ?? 'default', name: rsRef.name });
+          const namespace = pod.metadata.namespace ?? 'default';
+          const rs = ctx.store.peek({ kind: 'ReplicaSet', namespace, name: rsRef.name });
           const dRef = rs ? controllerRef(rs) : undefined;
-          return dRef?.kind === 'Deployment' ? [{ kind: 'Deployment', namespace: pod.metadata.namespace ?? 'default', name: dRef.name }] : [];
+          if (dRef?.kind !== 'Deployment') return [];
+          const d = ctx.store.peek({ kind: 'Deployment', namespace, name: dRef.name });
+          return asMap(asMap(d?.spec)?.strategy)?.type === 'Recreate' ? [{ kind: 'Deployment', namespace, name: dRef.name }] : [];
         },
       },
     ],
