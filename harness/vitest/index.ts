@@ -11,7 +11,7 @@ import { gradeExercise } from '../grade/grade.ts';
 /**
  * Declares the vitest tests of one exercise; called from `exercises/<id>/grade.test.ts`.
  * With `solutions/` present (the instructor's repo) it proves the exercise: the reference solution
- * scores full marks and every mutant fails exactly its listed checks. Without it (a learner's
+ * and every alternative score full marks and every mutant fails exactly its listed checks. Without it (a learner's
  * checkout) it grades `submission/` with one test per check.
  */
 export function defineExerciseTests(testFileUrl: string): void {
@@ -66,6 +66,16 @@ function proveExercise(root: string, id: string): void {
       expect(result.status).toBe('passed');
       expect(result.score).toBe(result.maxScore);
     });
+    // Other correct answers (solutions/<id>/alternatives/<name>/) must score full marks too.
+    const alternativesDir = join(base, 'alternatives');
+    const alternatives = existsSync(alternativesDir) ? readdirSync(alternativesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+    for (const name of alternatives) {
+      it(`alternative ${name} scores full marks`, () => {
+        const result = grade(join(alternativesDir, name));
+        expect(failures(result), describeFailures(result)).toEqual([]);
+        expect(result.score).toBe(result.maxScore);
+      });
+    }
     const mutantsDir = join(base, 'mutants');
     const mutants = existsSync(mutantsDir) ? readdirSync(mutantsDir).filter((m) => existsSync(join(mutantsDir, m, 'mutant.yaml'))).sort() : [];
     for (const name of mutants) {
