@@ -1,18 +1,9 @@
 import type { FieldError } from '../types.ts';
-import { asList, asMap, notSupported, type Rule } from './util.ts';
+import { asList, asMap, notSupported, podSpecOf, type Rule } from './util.ts';
 
 const NOT_POSITIVE = 'must be greater than zero';
 const SPREAD_ACTIONS = ['DoNotSchedule', 'ScheduleAnyway'] as const;
 const INCLUSION_POLICIES = ['Honor', 'Ignore'] as const;
-
-/** Finds the Pod spec of a Pod or of a workload's template, with its field path. */
-function podSpecOf(obj: { kind: string; spec?: unknown }): [Record<string, unknown>, string] | undefined {
-  const spec = asMap(obj.spec);
-  if (!spec) return undefined;
-  if (obj.kind === 'Pod') return [spec, 'spec'];
-  const inner = asMap(asMap(spec.template)?.spec);
-  return inner ? [inner, 'spec.template.spec'] : undefined;
-}
 
 /** Go reads a missing int32 as 0 and a missing string as "". */
 const int32 = (v: unknown): unknown => (v === undefined || v === null ? 0 : v);

@@ -1,15 +1,6 @@
 import { parseQuantity } from '../../engine/quantity.ts';
 import type { FieldError } from '../types.ts';
-import { asList, asMap, type Rule } from './util.ts';
-
-/** Finds the Pod spec of a Pod or of a workload's template, with its field path. */
-function podSpecOf(obj: { kind: string; spec?: unknown }): [Record<string, unknown>, string] | undefined {
-  const spec = asMap(obj.spec);
-  if (!spec) return undefined;
-  if (obj.kind === 'Pod') return [spec, 'spec'];
-  const inner = asMap(asMap(spec.template)?.spec);
-  return inner ? [inner, 'spec.template.spec'] : undefined;
-}
+import { asList, asMap, podSpecOf, type Rule } from './util.ts';
 
 /** Requests must not exceed limits (ValidateResourceRequirements). */
 export const podSchedulingRule: Rule = {

@@ -215,3 +215,12 @@ export function selectorMatches(sel: Record<string, unknown>, labels: Record<str
   }
   return true;
 }
+
+/** Finds the Pod spec of a Pod or of a workload's template, with its field path (`spec` or `spec.template.spec`). */
+export function podSpecOf(obj: { kind: string; spec?: unknown }): [Record<string, unknown>, string] | undefined {
+  const spec = asMap(obj.spec);
+  if (!spec) return undefined;
+  if (obj.kind === 'Pod') return [spec, 'spec'];
+  const inner = asMap(asMap(spec.template)?.spec);
+  return inner ? [inner, 'spec.template.spec'] : undefined;
+}
