@@ -1,4 +1,5 @@
 /** Virtual time and the event queue: items run in (time, sequence) order, a total order. */
+import type { StatePart } from './snapshot.ts';
 
 export const DEFAULT_START_TIME = '2026-01-01T00:00:00Z';
 
@@ -21,6 +22,12 @@ export interface Clock<T> {
   size(): number;
 }
 
+interface ClockState<T> {
+  heap: QueueItem<T>[];
+  now: number;
+  seq: number;
+}
+
 /** Parses an RFC 3339 instant to epoch milliseconds, or returns undefined. */
 export function parseInstant(text: string): number | undefined {
   const ms = Date.parse(text);
@@ -33,7 +40,7 @@ export function formatInstant(epochMs: number): string {
 }
 
 /** Creates a clock starting at `startTime` with an empty binary-heap queue. */
-export function createClock<T>(startTime: string = DEFAULT_START_TIME): Clock<T> {
+export function createClock<T>(startTime: string = DEFAULT_START_TIME): Clock<T> & StatePart {
   const epoch = parseInstant(startTime) ?? (parseInstant(DEFAULT_START_TIME) as number);
   const heap: QueueItem<T>[] = [];
   let now = 0;
@@ -91,6 +98,15 @@ export function createClock<T>(startTime: string = DEFAULT_START_TIME): Clock<T>
     },
     size() {
       return heap.length;
+    },
+    // Queue items are never changed once scheduled (their values neither): a fork shares them.
+    save: (): ClockState<T> => ({ heap: [...heap], now, seq }),
+    load(state) {
+      const saved = state as ClockState<T>;
+      heap.length = 0;
+      for (const item of saved.heap) heap.push(item);
+      now = saved.now;
+      seq = saved.seq;
     },
   };
 }

@@ -22,6 +22,8 @@ import { installServices } from './services/install.ts';
 import { installWorkloads } from './controllers/install-workloads.ts';
 import { parseCidr, parseIPv4 } from './services/ipv4.ts';
 import { installNodeLifecycle } from './node-lifecycle/install.ts';
+import { createStateParts } from './snapshot.ts';
+import type { StatePart, StateParts } from './snapshot.ts';
 
 /** Compares as Set and Array.includes do (NaN equals NaN). */
 const sameValueZero = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
@@ -46,9 +48,23 @@ export interface ClusterInternals {
   addController(controller: Controller): void;
   /** Enqueues a reconcile of `ref` by the named controller after `afterSeconds` (default now). */
   enqueue(controller: string, ref: ObjectRef, afterSeconds?: number): void;
+  /** Registers state that a fork must copy (see snapshot.ts); a controller's own `state` is kept by addController. */
+  keepState(name: string, part: StatePart): void;
+  /** Loads the saved state of every part (restoreCluster). */
+  loadState(parts: readonly (readonly [string, unknown])[]): void;
 }
 
-export type SimCluster = Cluster & { readonly internals: ClusterInternals };
+/** A cluster's state at one instant: restoreCluster builds an independent cluster from it, as often as needed. */
+export interface ClusterSnapshot {
+  readonly options: ClusterOptions;
+  readonly parts: readonly (readonly [string, unknown])[];
+}
+
+export type SimCluster = Cluster & {
+  readonly internals: ClusterInternals;
+  /** Saves the whole cluster state (virtual time, queue, random streams, objects, every component's memory). */
+  snapshot(): ClusterSnapshot;
+};
 
 function checkOptions(options: ClusterOptions): void {
   if (!options || typeof options.images?.resolve !== 'function') throw new TypeError('createCluster: option `images` must be an ImageCatalog (use loadImageCatalog)');
@@ -67,7 +83,18 @@ function checkOptions(options: ClusterOptions): void {
 
 /** Creates a deterministic simulated cluster with nodes, namespaces, the scheduler and the kubelet. */
 export function createCluster(options: ClusterOptions): SimCluster {
+  return buildCluster(options, true);
+}
+
+/**
+ * Builds a cluster. Without `bootstrap` (a cluster about to be restored from a snapshot) it skips the
+ * start-up writes (namespaces, system Services) and their reactions: loading the snapshot replaces all of
+ * that state anyway. Nodes are still stored, quietly, because components read them while they are built.
+ */
+function buildCluster(options: ClusterOptions, bootstrap: boolean): SimCluster {
   checkOptions(options);
+  let quiet = !bootstrap;
+  const state: StateParts = createStateParts();
   const clock = createClock<Work>(options.startTime);
   const random = createRandom(options.seed ?? 1);
   // Formatting an instant costs a Date; most calls in one step ask for the same instant.
@@ -83,6 +110,10 @@ export function createCluster(options: ClusterOptions): SimCluster {
   };
   const store = createStore({ now: () => clock.now, timestamp: () => timestamp(), random });
   const events = createEventRecorder({ random, timestamp: () => timestamp() });
+  state.keep('clock', clock);
+  state.keep('random', random);
+  state.keep('store', store);
+  state.keep('events', events);
   const api = createApiServer({
     store,
     random,
@@ -99,6 +130,14 @@ export function createCluster(options: ClusterOptions): SimCluster {
   // Usually one or two times per key, so a small array (compared as a Set would: SameValueZero) beats a Set.
   const pending = new Map<string, number[]>();
   const isPending = (key: string, time: number): boolean => pending.get(key)?.includes(time) === true;
+  state.keep('api', api);
+  state.keep('pending', {
+    save: () => [...pending].map(([k, times]) => [k, [...times]] as const),
+    load(saved) {
+      pending.clear();
+      for (const [k, times] of saved as (readonly [string, number[]])[]) pending.set(k, [...times]);
+    },
+  });
 
   const enqueue = (controller: string, ref: ObjectRef, afterSeconds = 0): void => {
     const key = `${controller}|${refKey(ref)}`;
@@ -118,6 +157,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
   };
 
   store.onChange((entry) => {
+    if (quiet) return;
     for (const c of controllers.all()) {
       const obj = entry.object;
       if (obj.kind === c.for) enqueue(c.name, refOf(obj));
@@ -135,17 +175,19 @@ export function createCluster(options: ClusterOptions): SimCluster {
   const network = createNetworkRegistry();
   const addController = (controller: Controller): void => {
     controllers.register(controller);
-    for (const o of store.list(controller.for)) enqueue(controller.name, refOf(o));
+    if (controller.state) state.keep(`controller/${controller.name}`, controller.state);
+    if (!quiet) for (const o of store.list(controller.for)) enqueue(controller.name, refOf(o));
   };
   addController(createScheduler());
   addController(kubelet.controller);
 
-  for (const name of INITIAL_NAMESPACES) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  if (bootstrap) for (const name of INITIAL_NAMESPACES) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   nodeSpecs(options.nodes).forEach((spec, i) => store.create(nodeObject(spec, i, clock.timestamp())));
-  const internals: ClusterInternals = { store, api, controllers, network, kubelet, context, addController, enqueue };
-  const services = installServices(internals, options);
+  const internals: ClusterInternals = { store, api, controllers, network, kubelet, context, addController, enqueue, keepState: (name, part) => state.keep(name, part), loadState: (parts) => state.loadAll(parts) };
+  const services = installServices(internals, options, bootstrap);
   installWorkloads(internals);
   const nodeLifecycle = installNodeLifecycle(internals);
+  quiet = false;
 
   const processOne = (): boolean => {
     const item = clock.pop();
@@ -186,6 +228,7 @@ export function createCluster(options: ClusterOptions): SimCluster {
     delete: (ref, opts) => api.delete(ref, opts),
     get: (ref) => store.get(ref),
     list: (kind, namespace) => store.list(kind, namespace).map((o) => clone(o)),
+    peekList: (kind, namespace) => store.list(kind, namespace),
     events: () => events.list(),
     watchLog: () => store.watchLog(),
     runUntilSettled(opts = {}): SettleResult {
@@ -218,6 +261,18 @@ export function createCluster(options: ClusterOptions): SimCluster {
     // queued, so an invariant is checked whenever the cluster can change, not on a fixed grid.
     nextEventAt: () => nextLive(),
     internals,
+    snapshot: () => ({ options, parts: state.saveAll() }),
   };
+  return cluster;
+}
+
+/**
+ * Builds an independent cluster in the state a snapshot saved: from then on it behaves exactly as the
+ * snapshotted cluster would have (same names, uids, times and events for the same calls).
+ */
+export function restoreCluster(snapshot: ClusterSnapshot): SimCluster {
+  const cluster = buildCluster(snapshot.options, false);
+  // The same options registered the same parts in the same order while the new cluster was built.
+  cluster.internals.loadState(snapshot.parts);
   return cluster;
 }

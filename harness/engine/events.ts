@@ -1,6 +1,7 @@
 import { clone } from '../core/kube.ts';
 import type { KubeObject } from '../core/kube.ts';
 import type { Random } from './random.ts';
+import type { StatePart } from './snapshot.ts';
 
 export interface EventInput {
   type: 'Normal' | 'Warning';
@@ -24,7 +25,7 @@ export interface EventRecorder {
 }
 
 /** Creates the event recorder on virtual time; names are `<object>.<16 hex>` from the seeded PRNG. */
-export function createEventRecorder(deps: { random: Random; timestamp: () => string }): EventRecorder {
+export function createEventRecorder(deps: { random: Random; timestamp: () => string }): EventRecorder & StatePart {
   const events: KubeObject[] = [];
   const byKey = new Map<string, KubeObject>();
   let revision = 0;
@@ -73,6 +74,19 @@ export function createEventRecorder(deps: { random: Random; timestamp: () => str
     },
     revision() {
       return revision;
+    },
+    // Events are changed in place when they repeat (count, lastTimestamp): a fork gets its own copies.
+    save() {
+      const at = new Map(events.map((e, i) => [e, i]));
+      return { events: events.map((e) => clone(e)), keys: [...byKey].map(([k, e]) => [k, at.get(e)!] as const), revision };
+    },
+    load(state) {
+      const saved = state as { events: KubeObject[]; keys: (readonly [string, number])[]; revision: number };
+      events.length = 0;
+      for (const e of saved.events) events.push(clone(e));
+      byKey.clear();
+      for (const [k, i] of saved.keys) byKey.set(k, events[i]!);
+      revision = saved.revision;
     },
   };
 }

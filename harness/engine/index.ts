@@ -1,5 +1,6 @@
 export { createCluster } from './cluster.ts';
-export type { SimCluster, ClusterInternals } from './cluster.ts';
+export { restoreCluster } from './cluster.ts';
+export type { SimCluster, ClusterInternals, ClusterSnapshot } from './cluster.ts';
 export { loadImageCatalog, parseImageReference } from './images.ts';
 export { applyDefaults } from './api/defaults.ts';
 export { setObjectValidator } from './api/validation-adapter.ts';

@@ -72,6 +72,39 @@ function newContainer(raw: unknown, i: number, init: boolean): ContainerRuntime 
   };
 }
 
+/** Copies a container's runtime record (its spec and image behaviour are immutable and shared). */
+function copyContainer(c: ContainerRuntime): ContainerRuntime {
+  const out: ContainerRuntime = { ...c, ports: c.ports.map((p) => ({ ...p })), probes: c.probes.map((p) => ({ ...p })) };
+  if (c.terminated) out.terminated = { ...c.terminated };
+  if (c.lastState) out.lastState = { ...c.lastState };
+  return out;
+}
+
+/** Copies a pod's runtime record, deep enough that neither copy's changes reach the other. */
+function copyRuntime(rt: PodRuntime): PodRuntime {
+  const out: PodRuntime = { ...rt, containers: rt.containers.map(copyContainer), initContainers: rt.initContainers.map(copyContainer) };
+  if (rt.rejected) out.rejected = { ...rt.rejected };
+  return out;
+}
+
+interface KubeletState {
+  pods: PodRuntime[];
+  ips: [string, string][];
+  caches: [string, string[]][];
+  stoppedNodes: string[];
+  gone: string[];
+  quiet: [string, QuietSync][];
+}
+
+/** What the last full sync of a pod saw and answered (frozen store objects, compared by identity). */
+interface QuietSync {
+  pod: KubeObject;
+  now: number;
+  node: KubeObject | undefined;
+  hostNode: KubeObject | undefined;
+  requeueAfter: number | undefined;
+}
+
 /** Creates the kubelet (one controller standing for the kubelet of every node). */
 export function createKubelet(): KubeletHandle {
   const pods = new Map<string, PodRuntime>();
@@ -99,7 +132,7 @@ export function createKubelet(): KubeletHandle {
   const gone = new Set<string>();
 
   // Per pod uid, what the last full sync saw and answered (see the shortcut in reconcile).
-  const quiet = new Map<string, { pod: KubeObject; now: number; node: KubeObject | undefined; hostNode: KubeObject | undefined; requeueAfter: number | undefined }>();
+  const quiet = new Map<string, QuietSync>();
 
   const release = (rt: PodRuntime): void => {
     if (rt.ip) ips.delete(rt.ip);
@@ -400,6 +433,33 @@ export function createKubelet(): KubeletHandle {
   const controller: Controller = {
     name: 'kubelet',
     for: 'Pod',
+    // Runtime records change in place: a fork gets its own copies. The quiet-sync memo holds frozen store
+    // objects that the fork's store shares, so its identity comparisons answer as the original's would.
+    state: {
+      save: (): KubeletState => ({
+        pods: [...pods.values()].map(copyRuntime),
+        ips: [...ips],
+        caches: [...caches].map(([node, images]) => [node, [...images]]),
+        stoppedNodes: [...stoppedNodes],
+        gone: [...gone],
+        quiet: [...quiet],
+      }),
+      load(state) {
+        const saved = state as KubeletState;
+        pods.clear();
+        for (const rt of saved.pods) pods.set(rt.uid, copyRuntime(rt));
+        ips.clear();
+        for (const [ip, uid] of saved.ips) ips.set(ip, uid);
+        caches.clear();
+        for (const [node, images] of saved.caches) caches.set(node, new Set(images));
+        stoppedNodes.clear();
+        for (const n of saved.stoppedNodes) stoppedNodes.add(n);
+        gone.clear();
+        for (const uid of saved.gone) gone.add(uid);
+        quiet.clear();
+        for (const [uid, q] of saved.quiet) quiet.set(uid, q);
+      },
+    },
     onChange(entry, enqueue, ctx) {
       // A node appearing lets pods bound to it by name start.
       if (entry.object.kind === 'Node' && entry.type === 'ADDED') {

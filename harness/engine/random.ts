@@ -1,5 +1,6 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import type { StatePart } from './snapshot.ts';
 
 /** The generateName alphabet (apimachinery util/rand): no vowels, no confusable digits. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -16,9 +17,12 @@ export interface Random {
   uid(): string;
 }
 
+/** A random source whose position in its stream can be saved and restored (a cluster fork). */
+export type ForkableRandom = Random & StatePart;
+
 /** Creates the seeded random source (xoroshiro128+ from pure-rand); the engine's only randomness. */
-export function createRandom(seed: number = 1): Random {
-  const rng = xoroshiro128plus(Number.isFinite(seed) ? Math.trunc(seed) | 0 : 1);
+export function createRandom(seed: number = 1): ForkableRandom {
+  let rng = xoroshiro128plus(Number.isFinite(seed) ? Math.trunc(seed) | 0 : 1);
   const int = (from: number, to: number): number => uniformInt(rng, from, to);
   const hex = (count: number): string => {
     let out = '';
@@ -40,6 +44,10 @@ export function createRandom(seed: number = 1): Random {
     uid() {
       const variant = '89ab'[int(0, 3)];
       return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+    },
+    save: () => rng.clone(),
+    load(state) {
+      rng = (state as typeof rng).clone();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../core/kube.ts';
 import type { WatchEntry } from './types.ts';
 import type { Store } from './store.ts';
+import type { StatePart } from './snapshot.ts';
 import { cachedRequests as podInfoRequests, isTerminated, nodeAllocatable } from './placement.ts';
 import { asList, asMap } from './util.ts';
 import { podInfoOf, type HostPortUse, type PodInfo } from './scheduling/pod-info.ts';
@@ -42,7 +43,7 @@ export interface MatchCounter {
  * plugins read (Services, ReplicaSets, StatefulSets, Namespaces), updated from the watch log so one
  * scheduling cycle never scans every Pod.
  */
-export interface SchedulerCache {
+export interface SchedulerCache extends StatePart {
   observe(entry: WatchEntry): void;
   /** Replays the store once (for a scheduler started after objects exist); later calls do nothing. */
   sync(store: Store): void;
@@ -125,6 +126,54 @@ export function usedHostPorts(node: NodeInfo): HostPortUse[] {
   const out: HostPortUse[] = [];
   for (const p of node.pods.values()) out.push(...p.hostPorts);
   return out;
+}
+
+/** Everything a scheduler cache holds (PodInfo, Selector and stored objects are immutable and shared by copies). */
+interface CacheState {
+  buckets: Map<string, NodeInfo>;
+  placed: Map<string, { node: string; info: PodInfo }>;
+  latest: Map<string, KubeObject>;
+  withAffinity: Map<string, { info: PodInfo; node: string }>;
+  withRequiredAnti: Map<string, { info: PodInfo; node: string }>;
+  counters: Map<string, Counter>;
+  byAnchor: Map<string, Counter[]>;
+  unanchored: Counter[];
+  byLabel: Map<string, Set<string>>;
+  namespaces: Map<string, Record<string, string>>;
+  services: Map<string, Map<string, Record<string, string>>>;
+  workloads: Map<string, Selector>;
+  synced: boolean;
+}
+
+/** Copies a cache's state deep enough that neither copy's changes reach the other, keeping every Map's order. */
+function copyCacheState(s: CacheState): CacheState {
+  const counters = new Map<Counter, Counter>();
+  const counter = (c: Counter): Counter => {
+    let out = counters.get(c);
+    if (!out) counters.set(c, (out = { ...c, counts: new Map(c.counts) }));
+    return out;
+  };
+  return {
+    buckets: new Map([...s.buckets].map(([k, b]) => [k, { ...b, pods: new Map(b.pods) }])),
+    placed: new Map(s.placed),
+    latest: new Map(s.latest),
+    withAffinity: new Map(s.withAffinity),
+    withRequiredAnti: new Map(s.withRequiredAnti),
+    counters: new Map([...s.counters].map(([k, c]) => [k, counter(c)])),
+    byAnchor: new Map([...s.byAnchor].map(([k, cs]) => [k, cs.map(counter)])),
+    unanchored: s.unanchored.map(counter),
+    byLabel: new Map([...s.byLabel].map(([k, uids]) => [k, new Set(uids)])),
+    namespaces: new Map(s.namespaces),
+    services: new Map([...s.services].map(([k, m]) => [k, new Map(m)])),
+    workloads: new Map(s.workloads),
+    synced: s.synced,
+  };
+}
+
+/** Replaces the contents of a Map in place. */
+function refillMap<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
+  target.clear();
+  for (const [k, v] of source) target.set(k, v);
 }
 
 /** Creates an empty scheduler cache. */
@@ -237,6 +286,26 @@ export function createSchedulerCache(): SchedulerCache {
   const refName = (o: KubeObject): string => `${o.metadata.namespace ?? 'default'}/${o.metadata.name ?? ''}`;
 
   const cache: SchedulerCache = {
+    save: () => copyCacheState({ buckets, placed, latest, withAffinity, withRequiredAnti, counters, byAnchor, unanchored, byLabel, namespaces, services, workloads, synced }),
+    load(state) {
+      const c = copyCacheState(state as CacheState);
+      refillMap(buckets, c.buckets);
+      refillMap(placed, c.placed);
+      refillMap(latest, c.latest);
+      refillMap(withAffinity, c.withAffinity);
+      refillMap(withRequiredAnti, c.withRequiredAnti);
+      refillMap(counters, c.counters);
+      refillMap(byAnchor, c.byAnchor);
+      unanchored.length = 0;
+      unanchored.push(...c.unanchored);
+      refillMap(byLabel, c.byLabel);
+      refillMap(namespaces, c.namespaces);
+      refillMap(services, c.services);
+      refillMap(workloads, c.workloads);
+      synced = c.synced;
+      // The sorted node list is derived from the buckets; it is rebuilt on first use.
+      list = undefined;
+    },
     observe(entry) {
       const obj = entry.object;
       const deleted = entry.type === 'DELETED';

@@ -69,6 +69,18 @@ export function createScheduler(profile: Profile = DEFAULT_PROFILE): Controller 
   return {
     name: 'scheduler',
     for: 'Pod',
+    state: {
+      save: () => ({ cache: cache.save(), attempts: [...attempts], unschedulable: [...unschedulable], nextStart }),
+      load(state) {
+        const saved = state as { cache: unknown; attempts: [string, number][]; unschedulable: [string, { ref: ObjectRef; podSensitive: boolean }][]; nextStart: number };
+        cache.load(saved.cache);
+        attempts.clear();
+        for (const [uid, n] of saved.attempts) attempts.set(uid, n);
+        unschedulable.clear();
+        for (const [uid, u] of saved.unschedulable) unschedulable.set(uid, u);
+        nextStart = saved.nextStart;
+      },
+    },
     onChange(entry, enqueue) {
       const obj = entry.object;
       const uid = obj.metadata.uid ?? '';

@@ -6,6 +6,7 @@ import { kindInfo } from './kinds.ts';
 import { deepEqual } from './util.ts';
 import { NAMESPACE_INDEX, STANDARD_INDEXES, namespaceKey } from './store-indexes.ts';
 import type { StoreIndex } from './store-indexes.ts';
+import type { StatePart } from './snapshot.ts';
 
 export type StoreVerb = 'create' | 'update' | 'delete';
 
@@ -60,6 +61,13 @@ class SortedBucket {
     return lo;
   }
 
+  copy(): SortedBucket {
+    const out = new SortedBucket();
+    out.keys.push(...this.keys);
+    out.items.push(...this.items);
+    return out;
+  }
+
   put(key: string, obj: KubeObject): void {
     const i = this.find(key);
     if (i < this.keys.length && this.keys[i] === key) this.items[i] = obj;
@@ -79,7 +87,7 @@ class SortedBucket {
 }
 
 /** Creates an in-memory object store on virtual time and seeded uids. */
-export function createStore(deps: { now: () => number; timestamp: () => string; random: Random }): Store {
+export function createStore(deps: { now: () => number; timestamp: () => string; random: Random }): Store & StatePart {
   // Stored objects are deep-frozen snapshots: reads share them without copying (controllers list
   // every Pod on every reconcile, so copying made the engine quadratic), and a caller that tried to
   // modify one would get a TypeError instead of silently changing the store.
@@ -246,7 +254,45 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
     onChange(listener) {
       listeners.push(listener);
     },
+    // Stored objects and watch entries are frozen or never changed: a fork shares them and copies the maps.
+    save: (): StoreState => ({ objects: copyObjects(objects), sorted: copyBuckets(sorted), buckets: copyMapOf(buckets, copyBuckets), log: [...log], rv, indexes: indexes.map((i) => i.name) }),
+    load(state) {
+      const saved = state as StoreState;
+      if (saved.indexes.join(',') !== indexes.map((i) => i.name).join(',')) throw new Error(`cannot restore a store with indexes ${saved.indexes.join(', ')} into one with ${indexes.map((i) => i.name).join(', ')}`);
+      objects.clear();
+      for (const [k, v] of copyObjects(saved.objects)) objects.set(k, v);
+      sorted.clear();
+      for (const [k, v] of copyBuckets(saved.sorted)) sorted.set(k, v);
+      buckets.clear();
+      for (const [k, v] of copyMapOf(saved.buckets, copyBuckets)) buckets.set(k, v);
+      log.length = 0;
+      for (const e of saved.log) log.push(e);
+      rv = saved.rv;
+    },
   };
+}
+
+interface StoreState {
+  objects: Map<string, Map<string, Map<string, KubeObject>>>;
+  sorted: Map<string, SortedBucket>;
+  buckets: Map<string, Map<string, SortedBucket>>;
+  log: WatchEntry[];
+  rv: number;
+  indexes: string[];
+}
+
+function copyMapOf<K, V>(map: ReadonlyMap<K, V>, copy: (v: V) => V): Map<K, V> {
+  const out = new Map<K, V>();
+  for (const [k, v] of map) out.set(k, copy(v));
+  return out;
+}
+
+function copyBuckets(map: ReadonlyMap<string, SortedBucket>): Map<string, SortedBucket> {
+  return copyMapOf(map, (b) => b.copy());
+}
+
+function copyObjects(map: ReadonlyMap<string, Map<string, Map<string, KubeObject>>>): Map<string, Map<string, Map<string, KubeObject>>> {
+  return copyMapOf(map, (byNamespace) => copyMapOf(byNamespace, (byName) => new Map(byName)));
 }
 
 /** Builds a successful write result whose `object` is a private copy made on first read (most writers never read it). */

@@ -2,6 +2,7 @@ import { clone } from '../../core/kube.ts';
 import type { KubeObject, ObjectRef } from '../../core/kube.ts';
 import type { ApiResult, DeleteOptions, StatusError } from '../types.ts';
 import type { Store } from '../store.ts';
+import type { StatePart } from '../snapshot.ts';
 import { refOf } from '../store.ts';
 import type { Random } from '../random.ts';
 import { kindInfo } from '../kinds.ts';
@@ -104,7 +105,7 @@ function shapeError(obj: unknown): StatusError | undefined {
 }
 
 /** Creates the API server: defaulting → admission → validation → store, with real Status errors. */
-export function createApiServer(deps: ApiServerDeps): ApiServer {
+export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
   const { store } = deps;
   const lastApplied = new Map<string, KubeObject>();
 
@@ -218,6 +219,12 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       const res = store.remove(key);
       if (res.ok && obj.metadata.uid) lastApplied.delete(obj.metadata.uid);
       return res.ok ? { ok: true, verb: 'deleted', object: res.object, warnings: [] } : fail(res.error);
+    },
+    // Last-applied configurations are private copies nobody changes: a fork shares them.
+    save: () => new Map(lastApplied),
+    load(state) {
+      lastApplied.clear();
+      for (const [k, v] of state as Map<string, KubeObject>) lastApplied.set(k, v);
     },
   };
 }

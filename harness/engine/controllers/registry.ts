@@ -3,6 +3,7 @@ import type { ImageCatalog, WatchEntry } from '../types.ts';
 import type { Store } from '../store.ts';
 import type { Random } from '../random.ts';
 import type { EventRecorder } from '../events.ts';
+import type { StatePart } from '../snapshot.ts';
 
 export interface ControllerContext {
   store: Store;
@@ -37,6 +38,8 @@ export interface Controller {
   watches?: { kind: string; map(obj: KubeObject, ctx: ControllerContext): ObjectRef[] }[];
   /** Sees every store change (any kind) to enqueue related objects. */
   onChange?(entry: WatchEntry, enqueue: Enqueue, ctx: ControllerContext): void;
+  /** What the controller remembers between reconciles, for a cluster fork (see snapshot.ts); none when it keeps nothing. */
+  state?: StatePart;
 }
 
 export interface ControllerRegistry {

@@ -20,14 +20,17 @@ export interface ServicesHandle {
   resolve(source: RequestSource, name: string): DnsResult;
 }
 
-/** Installs the Service machinery into a cluster: controllers, kube-proxy, DNS and the system Services. */
-export function installServices(internals: ClusterInternals, options: ClusterOptions): ServicesHandle {
+/**
+ * Installs the Service machinery into a cluster: controllers, kube-proxy, DNS and the system Services
+ * (not created when `bootstrap` is false: a cluster about to be restored from a snapshot already has them).
+ */
+export function installServices(internals: ClusterInternals, options: ClusterOptions, bootstrap = true): ServicesHandle {
   const { store, context } = internals;
   internals.addController(createEndpointSliceController());
   internals.addController(createEndpointsController());
   internals.addController(createEndpointSliceMirroringController());
   internals.addController(createLoadBalancerController(options.loadBalancerPool));
-  createSystemServices(internals.api, store);
+  if (bootstrap) createSystemServices(internals.api, store);
   // kube-proxy draws from its own seeded stream, so a request (a check) never shifts the names and IPs the cluster picks later.
   const proxyRandom = createRandom(((Math.trunc(options.seed ?? 1) | 0) * 31 + 17) | 0);
   const proxy = createKubeProxy({ random: proxyRandom, now: () => context.now(), externalHosts: [...(options.externalHosts ?? []), ...systemHosts(store)] });

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../core/kube.ts';
+import { createCluster, restoreCluster } from './cluster.ts';
+import { expectForkEquivalent } from './fork-testing.ts';
+import { testCatalog } from './testing-helpers.ts';
+
+const images = testCatalog();
+
+const deployment = (name: string, replicas: number, extra: Record<string, unknown> = {}): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app: name } },
+    ...extra,
+    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: 'nigelpoulton/getting-started-k8s:1.0', ports: [{ containerPort: 8080 }] }] } },
+  },
+});
+const service = (name: string, nodePort: number): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name },
+  spec: { type: 'NodePort', selector: { app: name }, ports: [{ port: 80, targetPort: 8080, nodePort }] },
+});
+
+function settledWeb(seed = 7) {
+  const c = createCluster({ nodes: 3, images, seed });
+  c.apply(deployment('web', 5));
+  c.apply(service('web', 31111));
+  c.runUntilSettled({ horizonSeconds: 300 });
+  return c;
+}
+
+describe('cluster snapshot and restore', () => {
+  it('a fork of a settled Deployment answers, deletes, replaces and names Pods exactly as the original would', () => {
+    const trace = expectForkEquivalent(settledWeb, (c) => {
+      const answers = [1, 2, 3].map(() => c.request({ from: 'outside' }, 'http://node-1:31111/'));
+      const victim = c.list('Pod').find((p) => p.metadata.namespace === 'default')!.metadata.name!;
+      c.fault({ type: 'deletePod', pod: victim });
+      c.advance(5);
+      const during = c.request({ from: 'outside' }, 'http://node-2:31111/');
+      c.runUntilSettled({ horizonSeconds: 120 });
+      return { answers, during, pods: c.list('Pod').map((p) => p.metadata.name) };
+    });
+    // The scenario did what it says: a replacement Pod was created after the fork.
+    expect(trace).toContain('"type":"DELETED"');
+  });
+
+  it('a fork keeps rolling out and scaling as the original would', () => {
+    expectForkEquivalent(settledWeb, (c) => {
+      const d = c.get({ kind: 'Deployment', namespace: 'default', name: 'web' })!;
+      (d.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0]!.image = 'nigelpoulton/getting-started-k8s:2.0';
+      (d.spec as { replicas: number }).replicas = 3;
+      c.update(d);
+      c.advance(7);
+      const mid = c.list('ReplicaSet').map((r) => [r.metadata.name, r.status]);
+      c.runUntilSettled({ horizonSeconds: 300 });
+      return mid;
+    });
+  });
+
+  it('a fork continues a crash loop with the same back-off, restart counts and container ids (kubelet runtimes)', () => {
+    const crashing = () => {
+      const c = createCluster({ nodes: 2, images, seed: 11 });
+      c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crashy' }, spec: { containers: [{ name: 'app', image: 'nigelpoulton/getting-started-k8s:crash' }] } });
+      c.advance(90);
+      return c;
+    };
+    const trace = expectForkEquivalent(crashing, (c) => {
+      c.advance(400);
+      const pod = c.get({ kind: 'Pod', namespace: 'default', name: 'crashy' })!;
+      return (pod.status as { containerStatuses: { restartCount: number; state: unknown }[] }).containerStatuses[0];
+    });
+    expect(trace).toContain('BackOff');
+  });
+
+  it('a fork answers on the Pods the original started, pulls nothing it already has and keeps probing (kubelet runtimes, image caches, probes)', () => {
+    const probed = () => {
+      const c = createCluster({ nodes: 1, images, seed: 12 });
+      c.apply(deployment('web', 2, { minReadySeconds: 3 }));
+      const d = c.get({ kind: 'Deployment', namespace: 'default', name: 'web' })!;
+      (d.spec as { template: { spec: { containers: Record<string, unknown>[] } } }).template.spec.containers[0]!.readinessProbe = { httpGet: { path: '/', port: 8080 }, periodSeconds: 2 };
+      c.update(d);
+      c.apply(service('web', 31112));
+      c.runUntilSettled({ horizonSeconds: 300 });
+      return c;
+    };
+    const trace = expectForkEquivalent(probed, (c) => {
+      const pods = c.list('Pod').filter((p) => p.metadata.namespace === 'default');
+      const direct = pods.map((p) => c.request({ from: 'outside' }, `http://${String(p.status?.podIP)}:8080/`));
+      c.fault({ type: 'crashContainer', pod: pods[0]!.metadata.name! });
+      c.advance(3);
+      const during = c.request({ from: 'outside' }, 'http://node-1:31112/');
+      c.apply(deployment('extra', 1));
+      c.runUntilSettled({ horizonSeconds: 120 });
+      return { direct, during };
+    });
+    expect(trace).toContain('already present on machine');
+  });
+
+  it('a fork retries an unschedulable Pod as the original would (scheduler cache, attempts, back-off)', () => {
+    const pending = () => {
+      const c = createCluster({ nodes: 2, images, seed: 13 });
+      c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers: [{ name: 'app', image: 'nigelpoulton/getting-started-k8s:1.0', resources: { requests: { cpu: '3' } } }] } });
+      c.apply(deployment('web', 3));
+      c.advance(30);
+      return c;
+    };
+    const trace = expectForkEquivalent(pending, (c) => {
+      c.apply(deployment('more', 2));
+      c.advance(20);
+      c.delete({ kind: 'Deployment', namespace: 'default', name: 'web' });
+      c.runUntilSettled({ horizonSeconds: 120 });
+      return c.list('Pod').map((p) => [p.metadata.name, p.spec?.nodeName ?? null]);
+    });
+    expect(trace).toContain('FailedScheduling');
+  });
+
+  it('a snapshot restores only into a cluster built with the same options', () => {
+    const snap = settledWeb().snapshot();
+    const bad = { ...snap, parts: snap.parts.slice(1) };
+    expect(() => restoreCluster(bad)).toThrow(/cannot restore a snapshot of other parts/);
+  });
+});
