@@ -4,7 +4,8 @@ import { defineMessages, sortIssues, type Issue } from '../core/issue.ts';
 import type { KubeObject } from '../core/kube.ts';
 import type { CheckResult, CommandTranscript, DiagnosticResult, ExerciseResult } from '../core/result.ts';
 import { ConfigError } from '../core/config-file.ts';
-import { createCluster } from '../engine/index.ts';
+import { createCluster, restoreCluster } from '../engine/index.ts';
+import type { ClusterSnapshot, SimCluster } from '../engine/index.ts';
 import type { Cluster, ImageCatalog, SettleResult } from '../engine/types.ts';
 import { loadSubmission, parseManifestText } from '../load/index.ts';
 import type { ManifestDocument } from '../load/types.ts';
@@ -18,6 +19,7 @@ import { createSourceIndex, refOf } from './source-index.ts';
 import { runCommandScript } from '../script/run-script.ts';
 import { kubectlErrorText } from './status-message.ts';
 import { permute, propertyResult, runProperty } from '../properties/index.ts';
+import { forkingSetup, snapshotOf, type SettledStart } from '../properties/setup.ts';
 import type { ScenarioStart } from '../properties/types.ts';
 
 const issue = defineMessages({
@@ -54,6 +56,13 @@ export interface GradeOptions {
   exclude?: string[];
   /** Replays one fault scenario of the properties (`[property-id@]path`, as a counterexample prints it). */
   path?: string;
+  /**
+   * Start from forks of settled clusters instead of setting them up again (default true): the exercise's
+   * given files are applied and settled once per seed, and each property scenario starts from the graded
+   * cluster. Both ways give identical results (a test grades every solution and mutant both ways); false is
+   * the reference.
+   */
+  forks?: boolean;
 }
 
 /** Grades one submission folder against one exercise and returns its canonical result. */
@@ -64,9 +73,11 @@ export function gradeExercise(spec: ExerciseSpec, submissionDir: string, options
   try {
     const reads: Reads = {};
     const run = runSubmission(spec, submissionDir, options, seed, 0, reads);
+    // Saved before any check runs: checks may move the cluster's random streams (a request picks an endpoint).
+    const settled = (spec.properties?.length ?? 0) > 0 && !run.nothingLoaded && options.forks !== false ? snapshotOf(scenarioStart(run, options)) : undefined;
     const ctx: CheckContext = { cluster: run.cluster, settle: run.settle, diagnostics: run.diagnostics, sources: run.sources, images: options.images };
     const results = run.nothingLoaded ? checks.map((c) => notGraded(c, run.diagnostics)) : checks.map((c) => runCheck(c, ctx));
-    results.push(...runProperties(spec, submissionDir, options, seed, run, reads));
+    results.push(...runProperties(spec, submissionDir, options, seed, run, reads, settled));
     const score = round(results.reduce((n, r) => n + r.points, 0));
     const maxScore = results.reduce((n, r) => n + r.maxPoints, 0);
     const status = run.nothingLoaded ? 'error' : score === maxScore ? 'passed' : 'failed';
@@ -125,15 +136,7 @@ interface Reads {
 }
 
 function runSubmission(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, order: number, reads: Reads): SubmissionRun {
-  const cluster = createCluster({
-    nodes: spec.cluster.nodes,
-    images: options.images,
-    seed,
-    ...(spec.cluster.loadBalancerPool ? { loadBalancerPool: spec.cluster.loadBalancerPool } : {}),
-    ...(spec.cluster.externalHosts ? { externalHosts: spec.cluster.externalHosts } : {}),
-  });
-  applyGiven((reads.given ??= readGiven(spec)), cluster);
-  cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
+  const cluster = givenCluster(spec, options, seed, reads);
 
   const appliedAt = cluster.now;
   reads.submission ??= (() => {
@@ -178,6 +181,37 @@ function runSubmission(spec: ExerciseSpec, submissionDir: string, options: Grade
     .filter((f) => f.role === 'manifest' || f.role === 'script')
     .map((f) => ({ path: f.path, text: readText(join(loaded.root, f.path)) })));
   return { cluster, settle, diagnostics: sortIssues(diagnostics), sources: createSourceIndex(loaded.documents, accepted), files, commands, nothingLoaded, appliedAt };
+}
+
+/**
+ * Settled clusters with only the exercise's given files, by exercise, image catalog and seed: the same for
+ * every submission, so a batch sets each up once and every learner's run starts from a fork of it.
+ */
+const givenSnapshots = new WeakMap<ExerciseSpec, WeakMap<ImageCatalog, Map<number, ClusterSnapshot>>>();
+
+/** Builds a cluster with the exercise's given files applied and settled (or a fork of the one built before). */
+function givenCluster(spec: ExerciseSpec, options: GradeOptions, seed: number, reads: Reads): SimCluster {
+  let bySeed = givenSnapshots.get(spec)?.get(options.images);
+  const saved = options.forks === false ? undefined : bySeed?.get(seed);
+  if (saved) return restoreCluster(saved);
+  const cluster = createCluster({
+    nodes: spec.cluster.nodes,
+    images: options.images,
+    seed,
+    ...(spec.cluster.loadBalancerPool ? { loadBalancerPool: spec.cluster.loadBalancerPool } : {}),
+    ...(spec.cluster.externalHosts ? { externalHosts: spec.cluster.externalHosts } : {}),
+  });
+  applyGiven((reads.given ??= readGiven(spec)), cluster);
+  cluster.runUntilSettled({ horizonSeconds: spec.cluster.settleSeconds });
+  if (options.forks !== false) {
+    if (!bySeed) {
+      let byImages = givenSnapshots.get(spec);
+      if (!byImages) givenSnapshots.set(spec, (byImages = new WeakMap()));
+      byImages.set(options.images, (bySeed = new Map()));
+    }
+    bySeed.set(seed, cluster.snapshot());
+  }
+  return cluster;
 }
 
 /** Virtual seconds between two lines of a command script (a person types the next one a little later). */
@@ -252,13 +286,11 @@ function checkHead(spec: Pick<CheckSpec, 'id' | 'title' | 'points' | 'visibility
 }
 
 /** Runs the exercise's properties; every fault scenario starts from a cluster set up exactly like the graded one. */
-function runProperties(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, run: SubmissionRun, reads: Reads): CheckResult[] {
+function runProperties(spec: ExerciseSpec, submissionDir: string, options: GradeOptions, seed: number, run: SubmissionRun, reads: Reads, settled: SettledStart | undefined): CheckResult[] {
   const properties = spec.properties ?? [];
   if (run.nothingLoaded) return properties.map((p) => notGraded(p, run.diagnostics));
-  const setup = ({ order }: { order: number }): ScenarioStart => {
-    const r = runSubmission(spec, submissionDir, options, seed, order, reads);
-    return { cluster: r.cluster, applied: r.files.map((f) => f.path), appliedAt: r.appliedAt, context: { diagnostics: r.diagnostics, sources: r.sources, images: options.images } };
-  };
+  const fresh = ({ order }: { order: number }): ScenarioStart => scenarioStart(runSubmission(spec, submissionDir, options, seed, order, reads), options);
+  const setup = options.forks === false ? fresh : forkingSetup(fresh, settled ? new Map([[0, settled]]) : undefined);
   // A replay path names its property (`id@path`) when the exercise has several.
   const [pathId, path] = options.path?.includes('@') ? options.path.split('@', 2) : [undefined, options.path];
   return properties.map((p) => {
@@ -277,6 +309,10 @@ function runProperties(spec: ExerciseSpec, submissionDir: string, options: Grade
       return { ...checkHead(p), status: 'errored', message: `kubegrade failed to run this property (a bug in kubegrade): ${e instanceof Error ? e.message : String(e)}` };
     }
   });
+}
+
+function scenarioStart(r: SubmissionRun, options: GradeOptions): ScenarioStart {
+  return { cluster: r.cluster, applied: r.files.map((f) => f.path), appliedAt: r.appliedAt, context: { diagnostics: r.diagnostics, sources: r.sources, images: options.images } };
 }
 
 function toDiagnostic(i: Issue): DiagnosticResult {
