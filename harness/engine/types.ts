@@ -193,6 +193,8 @@ export interface Cluster {
   get(ref: ObjectRef): KubeObject | undefined;
   /** Objects of a kind, sorted by namespace then name; namespace undefined → all. */
   list(kind: string, namespace?: string): KubeObject[];
+  /** As list(), but the stored deep-frozen objects themselves, not copies: for callers that only read. */
+  peekList?(kind: string, namespace?: string): readonly KubeObject[];
   /** core/v1 Event objects, in the order they were first recorded. */
   events(): KubeObject[];
   /** The store's change log in order. */

@@ -7,28 +7,30 @@ import { formatLabels } from '../checks/explain-service.ts';
 /** Captures the settled cluster for reports: kubectl tables, describe of unhealthy Pods, and a data snapshot. */
 export function captureClusterView(cluster: Cluster, settle: SettleResult): ClusterView {
   const now = cluster.timestamp();
-  const pods = cluster.list('Pod', 'default');
+  // Only read here: the stored objects themselves when the cluster offers them, without a copy each.
+  const list = (kind: string, namespace?: string): KubeObject[] => (cluster.peekList ? (cluster.peekList(kind, namespace) as KubeObject[]) : cluster.list(kind, namespace));
+  const pods = list('Pod', 'default');
   const events = cluster.events();
-  const services = cluster.list('Service', 'default');
+  const services = list('Service', 'default');
   const view: ClusterView = {
     settled: settle.settled,
     time: Math.round(settle.time / 1000),
     pods: pods.length ? getPods(pods, { now, wide: true }).stdout : 'No resources found in default namespace.\n',
-    nodes: getNodes(cluster.list('Node'), { now }).stdout,
+    nodes: getNodes(list('Node'), { now }).stdout,
     events: getEvents(events, { now }).stdout || 'No events found in default namespace.\n',
   };
   const learnerServices = services.filter((s) => s.metadata.name !== 'kubernetes');
   if (learnerServices.length > 0) view.services = getServices(services, { now, wide: true }).stdout;
   const unhealthy = pods.filter((p) => summarizePod(p, now).status !== 'Running' || !isReady(p));
   if (unhealthy.length > 0) view.describes = unhealthy.map((p) => ({ name: p.metadata.name ?? '', text: describePod(p, events, { now }).stdout }));
-  view.snapshot = snapshot(cluster, pods, services, events, now);
+  view.snapshot = snapshot(cluster, list, pods, services, events, now);
   return view;
 }
 
-function snapshot(cluster: Cluster, pods: KubeObject[], services: KubeObject[], events: KubeObject[], now: string): ClusterSnapshot {
+function snapshot(cluster: Cluster, list: (kind: string, namespace?: string) => KubeObject[], pods: KubeObject[], services: KubeObject[], events: KubeObject[], now: string): ClusterSnapshot {
   const start = Date.parse(now) - cluster.now;
   return {
-    nodes: cluster.list('Node').map((n) => ({
+    nodes: list('Node').map((n) => ({
       name: n.metadata.name ?? '',
       ready: ((n.status?.conditions ?? []) as { type: string; status: string }[]).some((c) => c.type === 'Ready' && c.status === 'True'),
       pods: pods.filter((p) => p.spec?.nodeName === n.metadata.name).map((p) => p.metadata.name ?? ''),
@@ -48,7 +50,7 @@ function snapshot(cluster: Cluster, pods: KubeObject[], services: KubeObject[], 
     services: services
       .filter((s) => s.metadata.name !== 'kubernetes')
       .map((s) => {
-        const slices = cluster.list('EndpointSlice', s.metadata.namespace).filter((e) => e.metadata.labels?.['kubernetes.io/service-name'] === s.metadata.name);
+        const slices = list('EndpointSlice', s.metadata.namespace).filter((e) => e.metadata.labels?.['kubernetes.io/service-name'] === s.metadata.name);
         const endpoints = slices.flatMap((slice) =>
           ((slice.endpoints ?? []) as { addresses?: string[]; conditions?: { ready?: boolean }; targetRef?: { kind?: string; name?: string } }[]).flatMap((ep) =>
             (ep.addresses ?? []).map((address) => ({ address, ...(ep.targetRef?.kind === 'Pod' && ep.targetRef.name ? { pod: ep.targetRef.name } : {}), ready: ep.conditions?.ready !== false })),

@@ -16,7 +16,7 @@ export function describeApply(files: readonly string[]): string {
 }
 
 /** Reads what the story narrates from the cluster. */
-export function snapshot(list: (kind: string) => KubeObject[]): Snapshot {
+export function snapshot(list: (kind: string) => readonly KubeObject[]): Snapshot {
   const nodes = new Map<string, boolean>();
   for (const n of list('Node')) nodes.set(n.metadata.name ?? '', conditionTrue(n, 'Ready'));
   const services = new Map<string, number>();
@@ -48,7 +48,7 @@ export function describeChanges(before: Snapshot, after: Snapshot): string[] {
 }
 
 /** Summarises Pods as `5 Pods Running on node-1` / `3 Pods Running on node-1, node-2 (1 not ready)`. */
-export function describePods(pods: KubeObject[]): string {
+export function describePods(pods: readonly KubeObject[]): string {
   if (pods.length === 0) return 'no Pods';
   const ready = pods.filter(isReady);
   const nodes = [...new Set(ready.map((p) => String(p.spec?.nodeName ?? '')).filter((n) => n !== ''))].sort();

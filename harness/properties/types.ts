@@ -57,8 +57,8 @@ export interface World {
   say(text: string): void;
   /** Lets `seconds` of virtual time pass, checking the invariant at every instant the cluster changes. */
   observe(seconds: number): void;
-  /** The Pods faults may hit (not kube-system, not terminating), sorted by namespace and name. */
-  pods(): KubeObject[];
+  /** The Pods faults may hit (not kube-system, not terminating), sorted by namespace and name: stored objects, read only. */
+  pods(): readonly KubeObject[];
   /** Node names, sorted. */
   nodes(): string[];
   /** Names of nodes a fault has stopped and not yet started. */

@@ -1,4 +1,5 @@
 import { getCheckKind } from '../checks/registry.ts';
+import type { KubeObject } from '../core/kube.ts';
 import type { CheckContext, CheckOutcome } from '../checks/types.ts';
 import type { ClusterInternals } from '../engine/cluster.ts';
 import type { SettleResult } from '../engine/types.ts';
@@ -53,6 +54,8 @@ export interface ScenarioWorld extends World {
  */
 export function createWorld(start: ScenarioStart, invariant: { kind: string; params: unknown }, recoverSeconds = 0): ScenarioWorld {
   const { cluster } = start;
+  // Everything here only reads: the stored objects themselves, without a copy per look.
+  const list = (kind: string): readonly KubeObject[] => (cluster.peekList ? cluster.peekList(kind) : cluster.list(kind));
   const timeline = createTimeline(cluster);
   const story: string[] = [];
   const downNodes = new Set<string>();
@@ -65,7 +68,7 @@ export function createWorld(start: ScenarioStart, invariant: { kind: string; par
   let settle: SettleResult = { settled: true, reason: 'settled', time: cluster.now };
   let faults = 0;
   let lastFaultAt = Number.NEGATIVE_INFINITY;
-  let last = snapshot(cluster.list.bind(cluster));
+  let last = snapshot(list);
   let narratedAt = storeRevision();
   // The last verdict and the cluster state it was reached on: the same state gets the same verdict.
   let seen: { key: string; outcome: CheckOutcome } | undefined;
@@ -78,7 +81,7 @@ export function createWorld(start: ScenarioStart, invariant: { kind: string; par
     const revision = storeRevision();
     if (revision !== undefined && revision === narratedAt) return;
     narratedAt = revision;
-    const now = snapshot(cluster.list.bind(cluster));
+    const now = snapshot(list);
     const changes = describeChanges(last, now);
     last = now;
     if (changes.length > 0) say(changes.join('; '));
@@ -166,10 +169,10 @@ export function createWorld(start: ScenarioStart, invariant: { kind: string; par
       run(cluster.now + span(horizonSeconds), true);
     },
     checkNow,
-    pods: () => cluster.list('Pod').filter((p) => p.metadata.namespace !== 'kube-system' && !p.metadata.deletionTimestamp),
-    nodes: () => cluster.list('Node').map((n) => n.metadata.name ?? '').filter((n) => n !== '').sort(),
+    pods: () => list('Pod').filter((p) => p.metadata.namespace !== 'kube-system' && !p.metadata.deletionTimestamp),
+    nodes: () => list('Node').map((n) => n.metadata.name ?? '').filter((n) => n !== '').sort(),
   };
-  const intro = describePods(cluster.list('Pod').filter((p) => p.metadata.namespace !== 'kube-system'));
+  const intro = describePods(list('Pod').filter((p) => p.metadata.namespace !== 'kube-system'));
   story.push(`1. ${formatSeconds(start.appliedAt ?? cluster.now).padEnd(6)} ${describeApply(start.applied)} → ${intro}`);
   return world;
 }
