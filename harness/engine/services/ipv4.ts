@@ -1,11 +1,27 @@
 /** IPv4 arithmetic for the Service CIDR and load-balancer pools. */
 
-/** Parses dotted-quad IPv4 text into a 32-bit unsigned number, or undefined. */
+/** Parses dotted-quad IPv4 text into a 32-bit unsigned number, or undefined (four 0-255 parts, no leading zeros). */
 export function parseIPv4(text: unknown): number | undefined {
-  if (typeof text !== 'string' || !/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) return undefined;
-  const parts = text.split('.').map(Number);
-  if (parts.some((p, i) => p > 255 || (text.split('.')[i]!.length > 1 && text.split('.')[i]!.startsWith('0')))) return undefined;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
+  if (typeof text !== 'string' || text.length < 7 || text.length > 15) return undefined;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      // A part is 1-3 digits, at most 255, and only "0" itself may start with 0.
+      if (digits === 0 || part > 255 || (digits > 1 && text.charCodeAt(i - digits) === 48)) return undefined;
+      value = value * 256 + part;
+      parts++;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      part = part * 10 + (c - 48);
+      digits++;
+    } else return undefined;
+  }
+  return parts === 4 ? value : undefined;
 }
 
 /** Formats a 32-bit unsigned number as dotted-quad IPv4 text. */
