@@ -38,7 +38,7 @@ describe('workerSource', () => {
       filename: fileURLToPath(fixture),
       helperLocation: helper.href,
       yaml: { a: [1, 2] },
-      names: ['helper', 'helper'],
+      answers: ['entry', 'helper'],
       ownSource: true,
     });
   });

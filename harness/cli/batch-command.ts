@@ -7,7 +7,7 @@ import { reporters } from '../report/index.ts';
 import { changeLines } from '../batch/compare.ts';
 import { createProgressPrinter } from '../batch/progress.ts';
 import { readPreviousResults } from '../batch/previous-results.ts';
-import { runBatch } from '../batch/run-batch.ts';
+import { DEFAULT_WORKER_HEAP_MIB, runBatch } from '../batch/run-batch.ts';
 import { parseShard } from '../batch/shard.ts';
 import type { LearnerRow } from '../batch/types.ts';
 import { intOption, parseCommandArgs } from './args.ts';
@@ -31,7 +31,7 @@ Options:
   --compare FILE         list learners whose score changed since a previous results.json (writes compare.json)
   --course DIR           the course checkout (default: found from the current folder upwards)
   --timeout SECONDS      wall-clock budget per learner (default 120)
-  --memory MIB           heap budget per worker (default 512)
+  --memory MIB           heap budget per worker (default 2048)
   -h, --help             show this help
 
 Exit codes: 0 every learner was graded; 1 some learner could not be graded (an error row);
@@ -67,7 +67,7 @@ export async function batchCommand(args: string[], io: CliIo): Promise<number> {
   const jobs = intOption('jobs', values.jobs, 1, 256) ?? availableParallelism();
   const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1);
   const timeout = intOption('timeout', values.timeout, 1, 86_400) ?? 120;
-  const memory = intOption('memory', values.memory, 16, 65_536) ?? 512;
+  const memory = intOption('memory', values.memory, 16, 65_536) ?? DEFAULT_WORKER_HEAP_MIB;
   const formats = values.format ?? [];
   for (const f of formats) if (!reporters.has(f)) throw new CliError(`--format: unknown format "${f}"; valid formats: ${[...reporters.keys()].join(', ')}`);
   let shard;
