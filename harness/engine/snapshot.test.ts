@@ -117,6 +117,96 @@ describe('cluster snapshot and restore', () => {
     expect(trace).toContain('FailedScheduling');
   });
 
+  it('a fork keeps kube-proxy where it was: the same endpoint draws and the same ClientIP session affinity', () => {
+    const pinned = () => {
+      const c = createCluster({ nodes: 3, images, seed: 14 });
+      c.apply(deployment('web', 4));
+      const svc = service('web', 31113);
+      (svc.spec as Record<string, unknown>).sessionAffinity = 'ClientIP';
+      c.apply(svc);
+      c.apply(deployment('other', 3));
+      c.apply(service('other', 31114));
+      c.runUntilSettled({ horizonSeconds: 300 });
+      // Requests before the snapshot move kube-proxy's random stream and pin the outside client to a Pod.
+      for (let i = 0; i < 3; i++) c.request({ from: 'outside' }, 'http://node-1:31113/');
+      c.request({ from: 'outside' }, 'http://node-1:31114/');
+      return c;
+    };
+    const trace = expectForkEquivalent(pinned, (c) => {
+      const served = (url: string) => Array.from({ length: 6 }, () => c.request({ from: 'outside' }, url)).map((r) => (r.ok ? r.servedBy?.pod : r.error));
+      return { sticky: served('http://node-2:31113/'), spread: served('http://node-3:31114/') };
+    });
+    expect(new Set((JSON.parse(trace) as { returned: { sticky: string[] } }).returned.sticky).size).toBe(1);
+  });
+
+  it('a fork of a cluster with a stopped node taints, evicts and force-deletes on the same schedule (node health, taint eviction, PodGC)', () => {
+    const down = () => {
+      const c = createCluster({ nodes: 3, images, seed: 15 });
+      c.apply(deployment('web', 3));
+      c.runUntilSettled({ horizonSeconds: 300 });
+      c.fault({ type: 'stopNode', node: 'node-2' });
+      c.advance(70);
+      return c;
+    };
+    const trace = expectForkEquivalent(down, (c) => {
+      c.advance(400);
+      c.fault({ type: 'startNode', node: 'node-2' });
+      c.runUntilSettled({ horizonSeconds: 300 });
+      return c.list('Pod').map((p) => [p.metadata.name, p.spec?.nodeName ?? null]);
+    });
+    expect(trace).toContain('TaintManagerEviction');
+  });
+
+  it('a fork force-deletes the Pods of a deleted Node when the original would (PodGC quarantine)', () => {
+    const nodeGone = () => {
+      const c = createCluster({ nodes: 3, images, seed: 17 });
+      c.apply(deployment('web', 3));
+      c.runUntilSettled({ horizonSeconds: 300 });
+      c.delete({ kind: 'Node', namespace: '', name: 'node-3' });
+      c.advance(25);
+      return c;
+    };
+    const trace = expectForkEquivalent(nodeGone, (c) => {
+      c.advance(60);
+      return c.list('Pod').map((p) => [p.metadata.name, p.spec?.nodeName ?? null, p.status?.phase ?? null]);
+    });
+    expect(trace).toContain('DeletionByPodGC');
+  });
+
+  it('a fork retries a ReplicaSet whose Pod creations fail with the same growing back-off (its failure counts)', () => {
+    // Store interceptors are a test hook, not cluster state: every copy gets the same one.
+    const refuseUntil = (c: ReturnType<typeof createCluster>) =>
+      c.internals.store.intercept((verb, obj) => (verb === 'create' && obj.kind === 'Pod' && c.now < 30_000 ? { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'injected', reason: 'Conflict', code: 409 } as const : undefined));
+    const refusing = () => {
+      const c = createCluster({ nodes: 2, images, seed: 18 });
+      refuseUntil(c);
+      c.apply(deployment('web', 2));
+      c.advance(2);
+      return c;
+    };
+    const trace = expectForkEquivalent(refusing, (c) => {
+      // A second identical hook on the clusters that kept theirs refuses exactly the same writes.
+      refuseUntil(c);
+      c.runUntilSettled({ horizonSeconds: 600 });
+      return c.list('Pod').map((p) => p.metadata.creationTimestamp);
+    });
+    expect(trace).toContain('FailedCreate');
+  });
+
+  it('a fork backs a failing Job off as the original would (the Job controller\'s failure records)', () => {
+    const failing = () => {
+      const c = createCluster({ nodes: 2, images, seed: 16 });
+      c.apply({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'flaky' }, spec: { backoffLimit: 4, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'job', image: 'busybox:fail' }] } } } });
+      c.advance(40);
+      return c;
+    };
+    const trace = expectForkEquivalent(failing, (c) => {
+      c.runUntilSettled({ horizonSeconds: 900 });
+      return c.get({ kind: 'Job', namespace: 'default', name: 'flaky' })?.status;
+    });
+    expect(trace).toContain('BackoffLimitExceeded');
+  });
+
   it('a snapshot restores only into a cluster built with the same options', () => {
     const snap = settledWeb().snapshot();
     const bad = { ...snap, parts: snap.parts.slice(1) };

@@ -4,6 +4,7 @@
  * Restoring builds a new cluster from the same options (so the same parts register in the same order) and
  * loads each part. A fork then behaves exactly as a cluster that ran the same history from scratch: property
  * scenarios start from one settled snapshot instead of applying and settling the submission again.
+ * Store interceptors (store.intercept, a test hook for failing writes) are not state: a fork has none.
  */
 
 /** One component's state that a fork copies. */
@@ -71,4 +72,12 @@ export function refillSet<T>(target: Set<T>, source: ReadonlySet<T>): void {
 export function refillArray<T>(target: T[], source: readonly T[], copy: (v: T) => T = (v) => v): void {
   target.length = 0;
   for (const v of source) target.push(copy(v));
+}
+
+/** Builds the StatePart of a Map a component keeps (values immutable, or copied by `copy`), for a cluster fork. */
+export function mapState<K, V>(map: Map<K, V>, copy: (v: V) => V = (v) => v): StatePart {
+  return {
+    save: () => copyMap(map, copy),
+    load: (state) => refill(map, state as Map<K, V>, copy),
+  };
 }

@@ -16,6 +16,7 @@ export interface NodeLifecycleHandle {
 /** Installs the node lifecycle, taint eviction and PodGC controllers and returns the fault entry point. */
 export function installNodeLifecycle(internals: ClusterInternals): NodeLifecycleHandle {
   const health = createNodeHealth();
+  internals.keepState('node-health', health.state);
   internals.addController(createNodeLifecycleController(health));
   internals.addController(createTaintEvictionController(internals.api));
   internals.addController(createPodGcController(internals.api));

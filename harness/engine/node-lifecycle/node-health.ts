@@ -1,3 +1,5 @@
+import { mapState, type StatePart } from '../snapshot.ts';
+
 /**
  * What the control plane knows of each kubelet's heartbeat.
  *
@@ -14,6 +16,8 @@ export interface NodeHealth {
   stoppedAt(node: string): number | undefined;
   /** Stopped node names, sorted. */
   stopped(): string[];
+  /** The stopped kubelets, for a cluster fork. */
+  state: StatePart;
 }
 
 /** Creates an empty heartbeat registry (every kubelet running). */
@@ -28,5 +32,6 @@ export function createNodeHealth(): NodeHealth {
     start: (node) => stops.delete(node),
     stoppedAt: (node) => stops.get(node),
     stopped: () => [...stops.keys()].sort(),
+    state: mapState(stops),
   };
 }

@@ -7,6 +7,7 @@ import { refOf } from '../store.ts';
 import { asList, asMap } from '../util.ts';
 import { POD_GC_CONTROLLER, POD_GC_PERIOD_SECONDS, POD_GC_QUARANTINE_SECONDS, TAINT_OUT_OF_SERVICE } from './constants.ts';
 import { nodeReadyStatus, podsOnNode } from './node-lifecycle-controller.ts';
+import { mapState } from '../snapshot.ts';
 
 const PERIOD_MS = POD_GC_PERIOD_SECONDS * 1000;
 export const DISRUPTION_REASON_POD_GC = 'DeletionByPodGC';
@@ -42,6 +43,7 @@ export function createPodGcController(api: ApiServer): Controller {
 
   return {
     name: POD_GC_CONTROLLER,
+    state: mapState(missingSince),
     for: 'Pod',
     watches: [{ kind: 'Node', map: (node, ctx): ObjectRef[] => podsOnNode(ctx, node.metadata.name ?? '').map(refOf) }],
     reconcile(req, ctx) {

@@ -7,6 +7,7 @@ import { refOf } from '../store.ts';
 import { asList, asMap } from '../util.ts';
 import { TAINT_EVICTION_CONTROLLER } from './constants.ts';
 import { podsOnNode } from './node-lifecycle-controller.ts';
+import { mapState } from '../snapshot.ts';
 
 export const EVENT_TAINT_EVICTION = 'TaintManagerEviction';
 export const DISRUPTION_REASON = 'DeletionByTaintManager';
@@ -55,6 +56,7 @@ export function createTaintEvictionController(api: ApiServer): Controller {
   return {
     name: TAINT_EVICTION_CONTROLLER,
     for: 'Pod',
+    state: mapState(firstSeen),
     watches: [{ kind: 'Node', map: (node, ctx): ObjectRef[] => podsOnNode(ctx, node.metadata.name ?? '').map(refOf) }],
     reconcile(req, ctx) {
       // Read-only snapshots: eviction writes a new object.

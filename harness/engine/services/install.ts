@@ -34,6 +34,8 @@ export function installServices(internals: ClusterInternals, options: ClusterOpt
   // kube-proxy draws from its own seeded stream, so a request (a check) never shifts the names and IPs the cluster picks later.
   const proxyRandom = createRandom(((Math.trunc(options.seed ?? 1) | 0) * 31 + 17) | 0);
   const proxy = createKubeProxy({ random: proxyRandom, now: () => context.now(), externalHosts: [...(options.externalHosts ?? []), ...systemHosts(store)] });
+  internals.keepState('kube-proxy/random', proxyRandom);
+  internals.keepState('kube-proxy/affinity', proxy.state);
   internals.network.hostResolvers.push(proxy.hostResolver);
   internals.network.nodePortHandlers.push(proxy.nodePortHandler);
   return {

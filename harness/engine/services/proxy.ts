@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../core/kube.ts';
 import type { ExternalHost, RequestResult } from '../types.ts';
 import type { Random } from '../random.ts';
+import { mapState, type StatePart } from '../snapshot.ts';
 import type { HostResolver, NetworkContext, NodePortHandler, Target } from '../network.ts';
 import { requestPod } from '../network.ts';
 import { answerUdp, CONNECTION_REFUSED, listenerFor, NO_ROUTE, TIMED_OUT, UDP_NO_ANSWER } from '../pod-network.ts';
@@ -36,6 +37,8 @@ export interface KubeProxyDeps {
 export interface KubeProxy {
   nodePortHandler: NodePortHandler;
   hostResolver: HostResolver;
+  /** ClientIP session affinity records, for a cluster fork (its random stream is the caller's). */
+  state: StatePart;
 }
 
 type Protocol = 'TCP' | 'UDP';
@@ -205,5 +208,6 @@ export function createKubeProxy(deps: KubeProxyDeps): KubeProxy {
     return { ok: false, error: `lookup ${target.host} on ${DNS_SERVICE_IP}:53: no such host`, path: [...hops, 'CNAME chain too long'] };
   };
 
-  return { nodePortHandler, hostResolver };
+  // Affinity records are replaced, never changed in place: a fork shares them.
+  return { nodePortHandler, hostResolver, state: mapState(affinity) };
 }

@@ -20,6 +20,7 @@ import type { JobSpecView } from './job-spec.ts';
 import { deleteJobPods, manageJob } from './manage.ts';
 import { trackFinishedPods } from './tracking.ts';
 import type { SyncState } from './manage.ts';
+import { copyMap, refill } from '../../snapshot.ts';
 
 export { JOB_CONTROLLER } from './constants.ts';
 
@@ -74,6 +75,14 @@ export function createJobController(api: ApiServer): Controller {
   return {
     name: JOB_CONTROLLER,
     for: 'Job',
+    state: {
+      save: () => ({ backoffs: copyMap(backoffs, (r) => ({ ...r })), syncFailures: copyMap(syncFailures) }),
+      load(state) {
+        const saved = state as { backoffs: Map<string, BackoffRecord>; syncFailures: Map<string, number> };
+        refill(backoffs, saved.backoffs, (r) => ({ ...r }));
+        refill(syncFailures, saved.syncFailures);
+      },
+    },
     owns: ['Pod'],
     reconcile(req, ctx): ReconcileResult | void {
       const job = ctx.store.get(req);

@@ -9,6 +9,7 @@ import { claimCandidates, controlledBy } from '../../store-indexes.ts';
 import { controllerRef, makeControllerRef } from '../owner-refs.ts';
 import { isPodActive, isPodReady, msUntilAvailable } from '../pod-status.ts';
 import { rankForDeletion } from './victims.ts';
+import { mapState } from '../../snapshot.ts';
 
 export const REPLICASET_CONTROLLER = 'replicaset-controller';
 const REASON_CREATE = 'SuccessfulCreate';
@@ -179,6 +180,7 @@ export function createReplicaSetController(api: ApiServer): Controller {
   return {
     name: REPLICASET_CONTROLLER,
     for: 'ReplicaSet',
+    state: mapState(failures),
     owns: ['Pod'],
     watches: [
       {
