@@ -88,8 +88,8 @@ export function createCluster(options: ClusterOptions): SimCluster {
 
 /**
  * Builds a cluster. Without `bootstrap` (a cluster about to be restored from a snapshot) it skips the
- * start-up writes (namespaces, system Services) and their reactions: loading the snapshot replaces all of
- * that state anyway. Nodes are still stored, quietly, because components read them while they are built.
+ * start-up writes (namespaces, nodes, system Services) and their reactions: loading the snapshot replaces
+ * all of that state anyway.
  */
 function buildCluster(options: ClusterOptions, bootstrap: boolean): SimCluster {
   checkOptions(options);
@@ -182,7 +182,7 @@ function buildCluster(options: ClusterOptions, bootstrap: boolean): SimCluster {
   addController(kubelet.controller);
 
   if (bootstrap) for (const name of INITIAL_NAMESPACES) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  nodeSpecs(options.nodes).forEach((spec, i) => store.create(nodeObject(spec, i, clock.timestamp())));
+  if (bootstrap) nodeSpecs(options.nodes).forEach((spec, i) => store.create(nodeObject(spec, i, clock.timestamp())));
   const internals: ClusterInternals = { store, api, controllers, network, kubelet, context, addController, enqueue, keepState: (name, part) => state.keep(name, part), loadState: (parts) => state.loadAll(parts) };
   const services = installServices(internals, options, bootstrap);
   installWorkloads(internals);

@@ -27,7 +27,8 @@ export interface EventRecorder {
 /** Creates the event recorder on virtual time; names are `<object>.<16 hex>` from the seeded PRNG. */
 export function createEventRecorder(deps: { random: Random; timestamp: () => string }): EventRecorder & StatePart {
   const events: KubeObject[] = [];
-  const byKey = new Map<string, KubeObject>();
+  // Event key → its index in `events`.
+  const byKey = new Map<string, number>();
   let revision = 0;
   return {
     record(about, input) {
@@ -43,10 +44,11 @@ export function createEventRecorder(deps: { random: Random; timestamp: () => str
       const key = JSON.stringify([involved, input.type, input.reason, input.message, input.component, input.host ?? '']);
       const now = deps.timestamp();
       revision++;
-      const existing = byKey.get(key);
-      if (existing) {
-        existing.count = (existing.count as number) + 1;
-        existing.lastTimestamp = now;
+      const at = byKey.get(key);
+      if (at !== undefined) {
+        // A repeat replaces the event with a new object (never changed in place: forks share them).
+        const existing = events[at]!;
+        events[at] = { ...existing, count: (existing.count as number) + 1, lastTimestamp: now };
         return;
       }
       const source: Record<string, string> = { component: input.component };
@@ -66,8 +68,8 @@ export function createEventRecorder(deps: { random: Random; timestamp: () => str
         count: 1,
         type: input.type,
       };
+      byKey.set(key, events.length);
       events.push(event);
-      byKey.set(key, event);
     },
     list() {
       return events.map((e) => clone(e));
@@ -75,17 +77,14 @@ export function createEventRecorder(deps: { random: Random; timestamp: () => str
     revision() {
       return revision;
     },
-    // Events are changed in place when they repeat (count, lastTimestamp): a fork gets its own copies.
-    save() {
-      const at = new Map(events.map((e, i) => [e, i]));
-      return { events: events.map((e) => clone(e)), keys: [...byKey].map(([k, e]) => [k, at.get(e)!] as const), revision };
-    },
+    // Events are replaced, never changed in place: a fork shares them and copies the lists.
+    save: () => ({ events: [...events], keys: new Map(byKey), revision }),
     load(state) {
-      const saved = state as { events: KubeObject[]; keys: (readonly [string, number])[]; revision: number };
+      const saved = state as { events: KubeObject[]; keys: Map<string, number>; revision: number };
       events.length = 0;
-      for (const e of saved.events) events.push(clone(e));
+      for (const e of saved.events) events.push(e);
       byKey.clear();
-      for (const [k, i] of saved.keys) byKey.set(k, events[i]!);
+      for (const [k, i] of saved.keys) byKey.set(k, i);
       revision = saved.revision;
     },
   };

@@ -134,8 +134,12 @@ describe('cluster snapshot and restore', () => {
     };
     const trace = expectForkEquivalent(pinned, (c) => {
       const served = (url: string) => Array.from({ length: 6 }, () => c.request({ from: 'outside' }, url)).map((r) => (r.ok ? r.servedBy?.pod : r.error));
-      return { sticky: served('http://node-2:31113/'), spread: served('http://node-3:31114/') };
+      const pod = c.list('Pod').find((p) => p.metadata.name?.startsWith('web-'))!.metadata.name!;
+      // The API server and cluster DNS are hosts kube-proxy knows from the nodes (read once the store is loaded).
+      const apiserver = c.request({ from: { pod } }, 'http://10.152.183.1:443/healthz');
+      return { sticky: served('http://node-2:31113/'), spread: served('http://node-3:31114/'), apiserver };
     });
+    expect(trace).toContain('"body":"ok"');
     expect(new Set((JSON.parse(trace) as { returned: { sticky: string[] } }).returned.sticky).size).toBe(1);
   });
 

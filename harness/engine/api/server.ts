@@ -112,7 +112,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
   const namespaceMissing = (obj: KubeObject): StatusError | undefined => {
     if (!kindInfo(obj.kind).namespaced) return undefined;
     const ns = obj.metadata.namespace ?? 'default';
-    return store.get({ kind: 'Namespace', namespace: '', name: ns }) ? undefined : notFound('Namespace', ns);
+    return store.peek({ kind: 'Namespace', namespace: '', name: ns }) ? undefined : notFound('Namespace', ns);
   };
 
   const create = (input: KubeObject, applied: boolean): ApiResult => {
@@ -129,13 +129,13 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
     if (!obj.metadata.name && typeof obj.metadata.generateName === 'string' && obj.metadata.generateName !== '') {
       const base = obj.metadata.generateName.slice(0, 58);
       do obj.metadata.name = base + deps.random.nameSuffix();
-      while (store.get(refOf(obj)));
+      while (store.peek(refOf(obj)));
     }
     delete obj.status;
     admit(obj, { random: deps.random });
     const { errors, warnings } = validate(obj);
     if (errors.length > 0) return fail(invalid(obj.kind, obj.metadata.name ?? '', errors), warnings);
-    if (store.get(refOf(obj))) return fail(alreadyExists(obj.kind, obj.metadata.name ?? ''), warnings);
+    if (store.peek(refOf(obj))) return fail(alreadyExists(obj.kind, obj.metadata.name ?? ''), warnings);
     const allocErrors = ALLOCATION_HOOKS.get(obj.kind)?.(obj, { store, random: deps.random }) ?? [];
     if (allocErrors.length > 0) return fail(invalid(obj.kind, obj.metadata.name ?? '', allocErrors), warnings);
     CREATE_HOOKS.get(obj.kind)?.(obj);
@@ -195,17 +195,16 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
     delete(ref, options) {
       const info = kindInfo(ref.kind);
       const key: ObjectRef = { kind: ref.kind, namespace: info.namespaced ? ref.namespace || 'default' : '', name: ref.name };
-      const obj = store.get(key);
+      // The stored (frozen) object: only a graceful Pod deletion changes it, on its own copy.
+      const obj = store.peek(key);
       if (!obj) return fail(notFound(ref.kind, ref.name));
       if (ref.kind === 'Pod') {
         const requested = asInt(options?.gracePeriodSeconds);
         const grace = Math.max(0, requested ?? asInt(asMap(obj.spec)?.terminationGracePeriodSeconds) ?? 30);
         const phase = asMap(obj.status)?.phase;
         if (grace > 0 && deps.hasKubelet(obj) && phase !== 'Succeeded' && phase !== 'Failed') {
-          if (obj.metadata.deletionTimestamp) return { ok: true, verb: 'deleted', object: obj, warnings: [] };
-          obj.metadata.deletionTimestamp = deps.timestamp(deps.now() + grace * 1000);
-          obj.metadata.deletionGracePeriodSeconds = grace;
-          const res = store.update(obj);
+          if (obj.metadata.deletionTimestamp) return { ok: true, verb: 'deleted', object: clone(obj), warnings: [] };
+          const res = store.update({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: deps.timestamp(deps.now() + grace * 1000), deletionGracePeriodSeconds: grace } });
           return res.ok ? { ok: true, verb: 'deleted', object: res.object, warnings: [] } : fail(res.error);
         }
       }

@@ -61,9 +61,10 @@ export function createEndpointsController(): Controller {
       enqueue({ kind: 'Service', namespace: entry.object.metadata.namespace ?? 'default', name: entry.object.metadata.name ?? '' });
     },
     reconcile(req, ctx) {
-      const svc = ctx.store.get(req);
+      // Read-only snapshots: the Endpoints written is a new object.
+      const svc = ctx.store.peek(req);
       const ref = { kind: 'Endpoints', namespace: req.namespace, name: req.name };
-      const current = ctx.store.get(ref);
+      const current = ctx.store.peek(ref);
       if (!svc) {
         if (current) ctx.store.remove(ref);
         return;

@@ -42,18 +42,18 @@ function sliceObject(svc: KubeObject, existing: KubeObject | undefined, ports: E
 function createSlice(ctx: ControllerContext, slice: KubeObject): void {
   const base = `${slice.metadata.generateName ?? ''}`.slice(0, 58);
   let name = base + ctx.random.nameSuffix();
-  while (ctx.store.get({ kind: 'EndpointSlice', namespace: slice.metadata.namespace ?? 'default', name })) name = base + ctx.random.nameSuffix();
+  while (ctx.store.peek({ kind: 'EndpointSlice', namespace: slice.metadata.namespace ?? 'default', name })) name = base + ctx.random.nameSuffix();
   ctx.store.create({ ...slice, metadata: { ...slice.metadata, name } });
 }
 
 function writeSlice(ctx: ControllerContext, slice: KubeObject): void {
   if (!slice.metadata.name) return createSlice(ctx, slice);
-  const current = ctx.store.get(refOf(slice));
+  const current = ctx.store.peek(refOf(slice));
   if (current && !deepEqual({ ...current, metadata: { ...current.metadata, resourceVersion: undefined } }, { ...slice, metadata: { ...slice.metadata, resourceVersion: undefined } })) ctx.store.update(slice);
 }
 
 function remove(ctx: ControllerContext, slice: KubeObject): void {
-  if (ctx.store.get(refOf(slice))) ctx.store.remove(refOf(slice));
+  if (ctx.store.peek(refOf(slice))) ctx.store.remove(refOf(slice));
 }
 
 /** Splits a group's endpoints into slices of at most `max`, keeping each endpoint in the slice it already sits in. */
@@ -88,7 +88,7 @@ export function createEndpointSliceController(options: { maxEndpointsPerSlice?: 
     owns: ['EndpointSlice'],
     watches: [{ kind: 'Pod', map: servicesOfPodNamespace }],
     reconcile(req, ctx) {
-      const svc = ctx.store.get(req);
+      const svc = ctx.store.peek(req);
       const existing = managedSlices(ctx, req.namespace, req.name);
       if (!svc) {
         for (const s of existing) remove(ctx, s);

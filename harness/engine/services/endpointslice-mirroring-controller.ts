@@ -53,8 +53,8 @@ export function createEndpointSliceMirroringController(): Controller {
     watches: [{ kind: 'Service', map: (svc) => [{ kind: 'Endpoints', namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name ?? '' }] }],
     reconcile(req, ctx) {
       const existing = mirroredSlices(ctx, req.namespace, req.name);
-      const ep = ctx.store.get(req);
-      const svc = ctx.store.get({ kind: 'Service', namespace: req.namespace, name: req.name });
+      const ep = ctx.store.peek(req);
+      const svc = ctx.store.peek({ kind: 'Service', namespace: req.namespace, name: req.name });
       const wanted = !ep || !svc || selectorOf(svc) || ep.metadata.labels?.[SKIP_MIRROR_LABEL] === 'true' ? [] : mirrorSubsets(ep);
       wanted.forEach((content, i) => {
         const current = existing[i];
@@ -74,10 +74,10 @@ export function createEndpointSliceMirroringController(): Controller {
         }
         const base = `${req.name}-`.slice(0, 58);
         let name = base + ctx.random.nameSuffix();
-        while (ctx.store.get({ kind: 'EndpointSlice', namespace: req.namespace, name })) name = base + ctx.random.nameSuffix();
+        while (ctx.store.peek({ kind: 'EndpointSlice', namespace: req.namespace, name })) name = base + ctx.random.nameSuffix();
         ctx.store.create({ ...next, metadata: { ...next.metadata, name } });
       });
-      for (const s of existing.slice(wanted.length)) if (ctx.store.get(refOf(s))) ctx.store.remove(refOf(s));
+      for (const s of existing.slice(wanted.length)) if (ctx.store.peek(refOf(s))) ctx.store.remove(refOf(s));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ClusterOptions, DnsResult, RequestSource } from '../types.ts';
+import type { ClusterOptions, DnsResult, ExternalHost, RequestSource } from '../types.ts';
 import type { ClusterInternals } from '../cluster.ts';
 import { registerCreateHook } from '../api/server.ts';
 import { createEndpointSliceController } from './endpointslice-controller.ts';
@@ -33,7 +33,16 @@ export function installServices(internals: ClusterInternals, options: ClusterOpt
   if (bootstrap) createSystemServices(internals.api, store);
   // kube-proxy draws from its own seeded stream, so a request (a check) never shifts the names and IPs the cluster picks later.
   const proxyRandom = createRandom(((Math.trunc(options.seed ?? 1) | 0) * 31 + 17) | 0);
-  const proxy = createKubeProxy({ random: proxyRandom, now: () => context.now(), externalHosts: [...(options.externalHosts ?? []), ...systemHosts(store)] });
+  // The hosts behind the system Services are read from the nodes on first use: a cluster being restored from a
+  // snapshot has no nodes until its store is loaded.
+  let hosts: readonly ExternalHost[] | undefined;
+  const proxy = createKubeProxy({
+    random: proxyRandom,
+    now: () => context.now(),
+    get externalHosts() {
+      return (hosts ??= [...(options.externalHosts ?? []), ...systemHosts(store)]);
+    },
+  });
   internals.keepState('kube-proxy/random', proxyRandom);
   internals.keepState('kube-proxy/affinity', proxy.state);
   internals.network.hostResolvers.push(proxy.hostResolver);
