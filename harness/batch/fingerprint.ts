@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { fastParseYaml } from '../load/fast-yaml.ts';
 import { compareText } from './layout.ts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -75,6 +76,13 @@ export function fingerprintOf(lines: readonly string[]): string[] {
 
 function manifestLines(exercise: string, text: string): string[] {
   const lines: string[] = [];
+  // Plain block YAML (most manifests) takes the loader's fast reader, which gives up on anything it cannot
+  // read exactly as the full parser would; everything else is parsed in full below.
+  const fast = fastParseYaml(text, 64);
+  if (fast) {
+    for (const doc of fast) addLines(exercise, doc.value, lines);
+    return lines;
+  }
   let docs;
   try {
     // maxAliasCount guards against alias bombs; an unparsable file simply contributes no lines.
@@ -89,12 +97,16 @@ function manifestLines(exercise: string, text: string): string[] {
     } catch {
       continue;
     }
-    const rec = isRecord(value) ? value : {};
-    const meta = isRecord(rec.metadata) ? rec.metadata : {};
-    const prefix = `${exercise} ${String(rec.kind ?? '?')}/${String(meta.name ?? '?')}`;
-    leaves(value, '', (path, leaf) => lines.push(`${prefix} ${path} ${JSON.stringify(leaf)}`));
+    addLines(exercise, value, lines);
   }
   return lines;
+}
+
+function addLines(exercise: string, value: unknown, lines: string[]): void {
+  const rec = isRecord(value) ? value : {};
+  const meta = isRecord(rec.metadata) ? rec.metadata : {};
+  const prefix = `${exercise} ${String(rec.kind ?? '?')}/${String(meta.name ?? '?')}`;
+  leaves(value, '', (path, leaf) => lines.push(`${prefix} ${path} ${JSON.stringify(leaf)}`));
 }
 
 function leaves(value: unknown, path: string, emit: (path: string, leaf: unknown) => void, depth = 0): void {

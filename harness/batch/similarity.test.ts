@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareText } from './layout.ts';
 import { canonicalLines, fingerprintOf } from './fingerprint.ts';
 import { similarPairs } from './similarity.ts';
+import { fastParseYaml } from '../load/fast-yaml.ts';
 
 const entry = (path: string, text: string) => ({ path, bytes: Buffer.from(text), symlink: false });
 const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web, tier: front}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    ports: [{containerPort: 80}]\n';
@@ -11,6 +12,16 @@ describe('canonicalLines', () => {
   it('ignores comments, formatting and key order', () => {
     const reformatted = '# my pod\nkind: Pod\napiVersion: v1\nspec: {containers: [{image: "nginx:1.27", name: web, ports: [{containerPort: 80}]}]}\nmetadata: {labels: {tier: front, app: web}, name: web}\n';
     expect(canonicalLines('01', [entry('a.yaml', reformatted)]).sort()).toEqual(canonicalLines('01', [entry('b.yml', pod)]).sort());
+  });
+  it('reads plain block YAML (the fast reader) exactly as the full parser reads the same manifests in flow style', () => {
+    const block = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\n    version: "1.0"\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      ports:\n        - containerPort: 80\n      tty: true\n      env:\n        - name: RATIO\n          value: \'0.5\'\n---\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 85\n';
+    const flow = '{apiVersion: v1, kind: Pod, metadata: {name: web, labels: {app: web, version: "1.0"}}, spec: {containers: [{name: web, image: nginx:1.27, ports: [{containerPort: 80}], tty: true, env: [{name: RATIO, value: "0.5"}]}]}}\n---\n{kind: Service, metadata: {name: web}, spec: {ports: [{port: 85}]}}\n';
+    expect(fastParseYaml(block, 64)).toBeDefined();
+    expect(fastParseYaml(flow, 64)).toBeUndefined();
+    const lines = canonicalLines('01', [entry('a.yaml', block)]);
+    expect(lines).toEqual(canonicalLines('01', [entry('a.yaml', flow)]));
+    expect(lines).toContain('01 Service/web /spec/ports/0/port 85');
+    expect(lines).toContain('01 Pod/web /metadata/labels/version "1.0"');
   });
   it('reads JSON manifests and command scripts, and skips binary files and symlinks', () => {
     const lines = canonicalLines('04', [
