@@ -1,6 +1,7 @@
 import type { KubeObject, ObjectRef, OwnerReference } from '../../core/kube.ts';
 import type { ApiServer, DeleteHook } from '../api/server.ts';
 import { registerDeleteHook } from '../api/server.ts';
+import { mapState } from '../snapshot.ts';
 import { kindInfo } from '../kinds.ts';
 import { refOf } from '../store.ts';
 import type { Store } from '../store.ts';
@@ -57,14 +58,24 @@ function finish(ctx: ControllerContext, obj: KubeObject, drop: string): void {
 
 /** Creates the garbage collector: deletes dependents of gone owners, runs foreground and orphan deletion. */
 export function createGarbageCollector(api: ApiServer): Controller {
+  // Per object uid, the (frozen) ownerReferences last looked at. A write that keeps them (a status update) cannot
+  // leave an owner missing: that takes the owner's deletion, which enqueues its dependents below.
+  const looked = new Map<string, unknown>();
   return {
     name: GARBAGE_COLLECTOR,
     for: GC_KIND,
+    state: mapState(looked),
     onChange(entry, enqueue, ctx) {
       const obj = entry.object;
       const self: ObjectRef = { ...refOf(obj), kind: obj.kind };
       const wrap = gcRef;
-      if (entry.type !== 'DELETED' && (ownerRefs(obj).length > 0 || obj.metadata.deletionTimestamp)) enqueue(wrap(self));
+      const uid = obj.metadata.uid ?? '';
+      if (entry.type === 'DELETED') looked.delete(uid);
+      else if (obj.metadata.deletionTimestamp) enqueue(wrap(self));
+      else if (obj.metadata.ownerReferences !== looked.get(uid)) {
+        looked.set(uid, obj.metadata.ownerReferences);
+        if (ownerRefs(obj).length > 0) enqueue(wrap(self));
+      }
       // Scanning for dependents is only needed when an owner is gone or held by a finalizer (not for every terminating Pod).
       const held = obj.metadata.deletionTimestamp && finalizersOf(obj).length > 0;
       if (entry.type === 'DELETED' || held) for (const dep of dependentsOf(ctx.store, obj.metadata.uid)) enqueue(wrap(refOf(dep)));

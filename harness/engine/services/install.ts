@@ -1,4 +1,4 @@
-import type { ClusterOptions, DnsResult, ExternalHost, RequestSource } from '../types.ts';
+import type { ClusterOptions, DnsResult, RequestSource } from '../types.ts';
 import type { ClusterInternals } from '../cluster.ts';
 import { registerCreateHook } from '../api/server.ts';
 import { createEndpointSliceController } from './endpointslice-controller.ts';
@@ -10,6 +10,7 @@ import { podResolverConfig, resolveName } from './dns.ts';
 import { createSystemServices, systemHosts } from './system-services.ts';
 import { createRandom } from '../random.ts';
 import './allocation.ts';
+import { nodeObject, nodeSpecs } from '../nodes.ts';
 
 registerCreateHook('Service', (svc) => {
   svc.status = { loadBalancer: {} };
@@ -33,16 +34,10 @@ export function installServices(internals: ClusterInternals, options: ClusterOpt
   if (bootstrap) createSystemServices(internals.api, store);
   // kube-proxy draws from its own seeded stream, so a request (a check) never shifts the names and IPs the cluster picks later.
   const proxyRandom = createRandom(((Math.trunc(options.seed ?? 1) | 0) * 31 + 17) | 0);
-  // The hosts behind the system Services are read from the nodes on first use: a cluster being restored from a
-  // snapshot has no nodes until its store is loaded.
-  let hosts: readonly ExternalHost[] | undefined;
-  const proxy = createKubeProxy({
-    random: proxyRandom,
-    now: () => context.now(),
-    get externalHosts() {
-      return (hosts ??= [...(options.externalHosts ?? []), ...systemHosts(store)]);
-    },
-  });
+  // The API server runs on the first node the cluster starts with, whatever later happens to its Node object: the
+  // hosts come from the options (a cluster being restored has no nodes stored yet), so they are not state.
+  const startNodes = nodeSpecs(options.nodes).map((spec, i) => nodeObject(spec, i, ''));
+  const proxy = createKubeProxy({ random: proxyRandom, now: () => context.now(), externalHosts: [...(options.externalHosts ?? []), ...systemHosts(startNodes)] });
   internals.keepState('kube-proxy/random', proxyRandom);
   internals.keepState('kube-proxy/affinity', proxy.state);
   internals.network.hostResolvers.push(proxy.hostResolver);

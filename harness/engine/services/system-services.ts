@@ -78,9 +78,10 @@ export function createSystemServices(api: ApiServer, store: Store): void {
   store.create(endpoints('kube-dns', 'kube-system', DNS_ENDPOINT_IP, dnsPorts));
 }
 
-/** Lists the built-in hosts behind the system Services (the API server on node 1, the DNS server). */
-export function systemHosts(store: Store): ExternalHost[] {
-  const apiserverIp = nodeIp(store.list('Node')[0]);
+/** Lists the built-in hosts behind the system Services (the API server on the first node by name, the DNS server). */
+export function systemHosts(nodes: readonly KubeObject[]): ExternalHost[] {
+  const first = [...nodes].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : (a.metadata.name ?? '') > (b.metadata.name ?? '') ? 1 : 0))[0];
+  const apiserverIp = nodeIp(first);
   const hosts: ExternalHost[] = [
     { name: 'cluster DNS', ip: DNS_ENDPOINT_IP, port: 53, protocol: 'UDP', udpReply: '' },
     { name: 'cluster DNS', ip: DNS_ENDPOINT_IP, port: 53, protocol: 'TCP', http: [] },
