@@ -211,6 +211,23 @@ describe('cluster snapshot and restore', () => {
     expect(trace).toContain('BackoffLimitExceeded');
   });
 
+  it('a fork does the same work as the original, not only the same writes (the garbage collector\'s owner memory)', () => {
+    expectForkEquivalent(settledWeb, (c) => {
+      const counts = new Map<string, number>();
+      for (const ctl of c.internals.controllers.all()) {
+        const reconcile = ctl.reconcile.bind(ctl);
+        ctl.reconcile = (req, ctx) => {
+          counts.set(ctl.name, (counts.get(ctl.name) ?? 0) + 1);
+          return reconcile(req, ctx);
+        };
+      }
+      const victim = c.list('Pod').find((p) => p.metadata.namespace === 'default')!.metadata.name!;
+      c.fault({ type: 'deletePod', pod: victim });
+      c.runUntilSettled({ horizonSeconds: 120 });
+      return [...counts].sort();
+    });
+  });
+
   it('a snapshot restores only into a cluster built with the same options', () => {
     const snap = settledWeb().snapshot();
     const bad = { ...snap, parts: snap.parts.slice(1) };
