@@ -24,17 +24,29 @@ export function asInt(value: unknown): number | undefined {
 /** Compares two JSON values structurally (key order does not matter). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const aa = a as unknown[];
     const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+    if (aa.length !== bb.length) return false;
+    // Holes are skipped, as Array.prototype.every does.
+    for (let i = 0; i < aa.length; i++) if (i in aa && !deepEqual(aa[i], bb[i])) return false;
+    return true;
   }
+  // Keys whose value is undefined count as absent (JSON drops them). Plain loops: this runs on every store write.
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
+  let defined = 0;
+  for (const k of Object.keys(ao)) {
+    const v = ao[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k of Object.keys(bo)) if (bo[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 /** Formats seconds as Go's time.Duration String does (`2s`, `1.5s`, `500ms`, `1m30s`). */
