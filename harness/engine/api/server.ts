@@ -84,6 +84,16 @@ export function registerDeleteHook(hook: DeleteHook): void {
 
 const fail = (error: StatusError, warnings: string[] = []): ApiResult => ({ ok: false, error, warnings });
 
+/** A successful result whose object is copied only when a caller reads it (controllers mostly do not). */
+const succeeded = (verb: 'created' | 'configured' | 'unchanged' | 'deleted', res: { object: KubeObject }, warnings: string[]): ApiResult => ({
+  ok: true,
+  verb,
+  get object(): KubeObject {
+    return res.object;
+  },
+  warnings,
+});
+
 /** Merges a map three ways: keys the applier set win; keys it never set are kept from the stored object. */
 function threeWay(old: unknown, last: unknown, next: unknown): Record<string, unknown> | undefined {
   const o = asMap(old);
@@ -147,7 +157,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
     const res = store.create(obj, uid !== undefined ? { uid } : undefined);
     if (!res.ok) return fail(res.error, warnings);
     if (applied && res.object.metadata.uid) lastApplied.set(res.object.metadata.uid, clone(input));
-    return { ok: true, verb: 'created', object: res.object, warnings };
+    return succeeded('created', res, warnings);
   };
 
   const replace = (input: KubeObject, applied: boolean): ApiResult => {
@@ -185,7 +195,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
     const res = store.update(next);
     if (!res.ok) return fail(res.error, warnings);
     if (applied && res.object.metadata.uid) lastApplied.set(res.object.metadata.uid, clone(input));
-    return { ok: true, verb: res.changed ? 'configured' : 'unchanged', object: res.object, warnings };
+    return succeeded(res.changed ? 'configured' : 'unchanged', res, warnings);
   };
 
   return {
@@ -205,7 +215,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
         if (grace > 0 && deps.hasKubelet(obj) && phase !== 'Succeeded' && phase !== 'Failed') {
           if (obj.metadata.deletionTimestamp) return { ok: true, verb: 'deleted', object: clone(obj), warnings: [] };
           const res = store.update({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: deps.timestamp(deps.now() + grace * 1000), deletionGracePeriodSeconds: grace } });
-          return res.ok ? { ok: true, verb: 'deleted', object: res.object, warnings: [] } : fail(res.error);
+          return res.ok ? succeeded('deleted', res, []) : fail(res.error);
         }
       }
       const held = deleteHook?.(obj, options, { store, timestamp: () => deps.timestamp() });
@@ -217,7 +227,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
       }
       const res = store.remove(key);
       if (res.ok && obj.metadata.uid) lastApplied.delete(obj.metadata.uid);
-      return res.ok ? { ok: true, verb: 'deleted', object: res.object, warnings: [] } : fail(res.error);
+      return res.ok ? succeeded('deleted', res, []) : fail(res.error);
     },
     // Last-applied configurations are private copies nobody changes: a fork shares them.
     save: () => new Map(lastApplied),
