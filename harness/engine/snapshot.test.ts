@@ -2,27 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../core/kube.ts';
 import { createCluster, restoreCluster } from './cluster.ts';
 import { expectForkEquivalent } from './fork-testing.ts';
-import { testCatalog } from './testing-helpers.ts';
+import { appDeployment, appService, testCatalog } from './testing-helpers.ts';
 
 const images = testCatalog();
 
-const deployment = (name: string, replicas: number, extra: Record<string, unknown> = {}): KubeObject => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    ...extra,
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: 'nigelpoulton/getting-started-k8s:1.0', ports: [{ containerPort: 8080 }] }] } },
-  },
-});
-const service = (name: string, nodePort: number): KubeObject => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: { name },
-  spec: { type: 'NodePort', selector: { app: name }, ports: [{ port: 80, targetPort: 8080, nodePort }] },
-});
+const deployment = appDeployment;
+const service = (name: string, nodePort: number): KubeObject => appService(name, { type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort }] });
 
 function settledWeb(seed = 7) {
   const c = createCluster({ nodes: 3, images, seed });

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../core/kube.ts';
 import { createCluster } from '../cluster.ts';
 import { expectForkEquivalent } from '../fork-testing.ts';
-import { testCatalog } from '../testing-helpers.ts';
+import { appDeployment, appService, testCatalog } from '../testing-helpers.ts';
 
 const images = testCatalog();
 
-const deployment = (name: string, replicas: number): KubeObject => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: 'nigelpoulton/getting-started-k8s:1.0', ports: [{ containerPort: 8080 }] }] } },
-  },
-});
-const service = (name: string, spec: Record<string, unknown>): KubeObject => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: { name },
-  spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }], ...spec },
-});
+const deployment = appDeployment;
+const service = appService;
 
 const podName = (c: ReturnType<typeof createCluster>): string => c.list('Pod').find((p) => p.metadata.name?.startsWith('web-'))!.metadata.name!;
 const nodePortOf = (c: ReturnType<typeof createCluster>, name: string): number =>
