@@ -86,7 +86,7 @@ function manifestLines(exercise: string, text: string): string[] {
   let docs;
   try {
     // maxAliasCount guards against alias bombs; an unparsable file simply contributes no lines.
-    docs = parseAllDocuments(text);
+    docs = parseAllDocuments(text, { logLevel: 'error' });
   } catch {
     return lines;
   }
