@@ -32,6 +32,7 @@ export function containerReady(c: ContainerRuntime): boolean {
 }
 
 // Status is rebuilt on every kubelet sync, for few distinct images: parse and hash each one once.
+// Shared by every cluster and not fork state: each entry is a pure function of its key.
 const imageNames = new Map<string, { canonical: string; repository: string }>();
 const digests = new Map<string, string>();
 const CACHE_LIMIT = 10_000;

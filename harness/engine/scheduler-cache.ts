@@ -54,8 +54,12 @@ export interface SchedulerCache extends StatePart {
   pod(namespace: string, name: string): KubeObject | undefined;
   /** Where a bound Pod is accounted, if it is. */
   placement(uid: string): { node: string; info: PodInfo } | undefined;
-  /** Counts bound Pods per node that `matches` selects; `key` names the predicate (equal keys, equal predicates). */
-  counter(key: string, anchor: string | undefined, matches: (pod: PodInfo) => boolean, usesNamespaceLabels?: boolean): MatchCounter;
+  /**
+   * Counts bound Pods per node that `matches` selects; `key` names the predicate (equal keys, equal predicates).
+   * `matches` reads namespace labels through its second argument, never through a captured cache: counters are
+   * copied into cluster forks, and a captured cache would be the original cluster's.
+   */
+  counter(key: string, anchor: string | undefined, matches: CounterPredicate, usesNamespaceLabels?: boolean): MatchCounter;
   /** Bound Pods that carry pod (anti-)affinity terms, with their node. */
   podsWithAffinity(): Iterable<{ info: PodInfo; node: string }>;
   /** Bound Pods that carry required anti-affinity terms, with their node. */
@@ -67,9 +71,12 @@ export interface SchedulerCache extends StatePart {
   workloadSelector(kind: string, namespace: string, name: string): Selector | undefined;
 }
 
+/** Whether a bound Pod counts; `namespaceLabels` looks up the labels of a Namespace in the cache that asks. */
+export type CounterPredicate = (pod: PodInfo, namespaceLabels: (namespace: string) => Readonly<Record<string, string>> | undefined) => boolean;
+
 interface Counter extends MatchCounter {
   counts: Map<string, number>;
-  matches: (pod: PodInfo) => boolean;
+  matches: CounterPredicate;
   usesNamespaceLabels: boolean;
 }
 
@@ -203,6 +210,7 @@ export function createSchedulerCache(): SchedulerCache {
     }
   };
   const namespaces = new Map<string, Record<string, string>>();
+  const namespaceLabelsOf = (namespace: string): Readonly<Record<string, string>> | undefined => namespaces.get(namespace);
   const services = new Map<string, Map<string, Record<string, string>>>();
   const workloads = new Map<string, Selector>();
   let synced = false;
@@ -214,7 +222,7 @@ export function createSchedulerCache(): SchedulerCache {
   };
   const count = (info: PodInfo, node: string, delta: number): void => {
     const bump = (c: Counter): void => {
-      if (!c.matches(info)) return;
+      if (!c.matches(info, namespaceLabelsOf)) return;
       const n = (c.counts.get(node) ?? 0) + delta;
       if (n === 0) c.counts.delete(node);
       else c.counts.set(node, n);
@@ -390,7 +398,7 @@ export function createSchedulerCache(): SchedulerCache {
       }
       const scan = (uid: string): void => {
         const p = placed.get(uid);
-        if (p && matches(p.info)) c.counts.set(p.node, (c.counts.get(p.node) ?? 0) + 1);
+        if (p && matches(p.info, namespaceLabelsOf)) c.counts.set(p.node, (c.counts.get(p.node) ?? 0) + 1);
       };
       if (anchor === undefined) for (const uid of placed.keys()) scan(uid);
       else for (const uid of byLabel.get(anchor) ?? []) scan(uid);
@@ -400,7 +408,7 @@ export function createSchedulerCache(): SchedulerCache {
     placement: (uid) => placed.get(uid),
     podsWithAffinity: () => withAffinity.values(),
     podsWithRequiredAntiAffinity: () => withRequiredAnti.values(),
-    namespaceLabels: (namespace) => namespaces.get(namespace),
+    namespaceLabels: namespaceLabelsOf,
     serviceSelectors(namespace) {
       const m = services.get(namespace);
       if (!m) return [];

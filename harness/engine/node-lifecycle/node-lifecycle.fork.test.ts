@@ -62,4 +62,24 @@ describe('fork state of the node lifecycle', () => {
     });
     expect(trace).toContain('TaintManagerEviction');
   });
+  it('a fork taken inside the quarantine deletes a Pod on a missing node when the original would (Pod GC)', () => {
+    const build = () => {
+      const c = createCluster({ nodes: 1, images, seed: 33 });
+      c.advance(5);
+      c.apply(pod('lost', 'node-9'));
+      // PodGC first sees node-9 missing at its 20s tick; the fork is taken at 30s, inside the 40s quarantine.
+      c.advance(25);
+      return c;
+    };
+    const trace = expectForkEquivalent(build, (c) => {
+      const gone: number[] = [];
+      for (let i = 0; i < 12 && gone.length === 0; i++) {
+        c.advance(5);
+        if (!c.get({ kind: 'Pod', namespace: 'default', name: 'lost' })) gone.push(c.now);
+      }
+      return gone;
+    });
+    // Without the forked quarantine start the fork would restart it at 40s and delete at 80s.
+    expect(trace).toContain('"returned":[60000]');
+  });
 });

@@ -68,6 +68,7 @@ export interface PodInfo {
   owner: { kind: string; apiVersion: string; name: string } | undefined;
 }
 
+// Per frozen stored object, shared by every cluster and its forks: a PodInfo is a pure function of the object.
 const cache = new WeakMap<KubeObject, PodInfo>();
 
 function stringLabels(raw: unknown): Record<string, string> {

@@ -21,7 +21,7 @@ function add(map: Map<string, number>, key: string, n: number): void {
 
 /** Per-node counts of bound Pods one term selects. */
 function termCounter(cache: SchedulerCache, term: AffinityTerm): MatchCounter {
-  return cache.counter(`term|${term.key}`, term.selector.anchor, (p) => termMatches(term, p.namespace, p.labels, cache.namespaceLabels(p.namespace)), term.namespaceSelector.kind !== 'nothing');
+  return cache.counter(`term|${term.key}`, term.selector.anchor, (p, namespaceLabels) => termMatches(term, p.namespace, p.labels, namespaceLabels(p.namespace)), term.namespaceSelector.kind !== 'nothing');
 }
 
 /** Per-node counts of bound Pods that every term selects. */
@@ -30,7 +30,7 @@ function allTermsCounter(cache: SchedulerCache, terms: readonly AffinityTerm[]):
   return cache.counter(
     `all|${terms.map((t) => t.key).join('&')}`,
     anchor,
-    (p) => terms.every((t) => termMatches(t, p.namespace, p.labels, cache.namespaceLabels(p.namespace))),
+    (p, namespaceLabels) => terms.every((t) => termMatches(t, p.namespace, p.labels, namespaceLabels(p.namespace))),
     terms.some((t) => t.namespaceSelector.kind !== 'nothing'),
   );
 }
