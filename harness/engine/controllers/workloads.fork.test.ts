@@ -148,4 +148,23 @@ describe('workload controllers in a cluster fork', () => {
     });
     expect(trace).toContain('FailedCreate');
   });
+
+  it('a fork retries a scaled ReplicaSet whose Pod creations fail with the same growing back-off (its failure counts)', () => {
+    const refuseUntil = (c: SimCluster) =>
+      c.internals.store.intercept((verb, obj) => (verb === 'create' && obj.kind === 'Pod' && c.now < 50_000 ? { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'injected', reason: 'Conflict', code: 409 } as const : undefined));
+    const refusing = () => {
+      const c = createCluster({ nodes: 2, images, seed: 37 });
+      refuseUntil(c);
+      c.apply(appDeployment('rs', 2));
+      c.advance(6);
+      return c;
+    };
+    const trace = expectForkEquivalent(refusing, (c) => {
+      refuseUntil(c);
+      c.apply(appDeployment('rs', 4));
+      c.runUntilSettled({ horizonSeconds: 600 });
+      return { rs: c.list('ReplicaSet').map((r) => [r.metadata.name, r.status]), pods: podsOf(c) };
+    });
+    expect(trace).toContain('FailedCreate');
+  });
 });
