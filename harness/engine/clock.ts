@@ -1,5 +1,5 @@
 /** Virtual time and the event queue: items run in (time, sequence) order, a total order. */
-import type { StatePart } from './snapshot.ts';
+import { refillArray, type StatePart } from './snapshot.ts';
 
 export const DEFAULT_START_TIME = '2026-01-01T00:00:00Z';
 
@@ -103,8 +103,7 @@ export function createClock<T>(startTime: string = DEFAULT_START_TIME): Clock<T>
     save: (): ClockState<T> => ({ heap: [...heap], now, seq }),
     load(state) {
       const saved = state as ClockState<T>;
-      heap.length = 0;
-      for (const item of saved.heap) heap.push(item);
+      refillArray(heap, saved.heap);
       now = saved.now;
       seq = saved.seq;
     },

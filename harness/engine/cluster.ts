@@ -22,7 +22,7 @@ import { installServices } from './services/install.ts';
 import { installWorkloads } from './controllers/install-workloads.ts';
 import { parseCidr, parseIPv4 } from './services/ipv4.ts';
 import { installNodeLifecycle } from './node-lifecycle/install.ts';
-import { createStateParts } from './snapshot.ts';
+import { createStateParts, mapState } from './snapshot.ts';
 import type { StatePart, StateParts } from './snapshot.ts';
 
 /** Compares as Set and Array.includes do (NaN equals NaN). */
@@ -131,13 +131,7 @@ function buildCluster(options: ClusterOptions, bootstrap: boolean): SimCluster {
   const pending = new Map<string, number[]>();
   const isPending = (key: string, time: number): boolean => pending.get(key)?.includes(time) === true;
   state.keep('api', api);
-  state.keep('pending', {
-    save: () => [...pending].map(([k, times]) => [k, [...times]] as const),
-    load(saved) {
-      pending.clear();
-      for (const [k, times] of saved as (readonly [string, number[]])[]) pending.set(k, [...times]);
-    },
-  });
+  state.keep('pending', mapState(pending, (times) => [...times]));
 
   const enqueue = (controller: string, ref: ObjectRef, afterSeconds = 0): void => {
     const key = `${controller}|${refKey(ref)}`;

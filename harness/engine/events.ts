@@ -1,7 +1,7 @@
 import { clone } from '../core/kube.ts';
 import type { KubeObject } from '../core/kube.ts';
 import type { Random } from './random.ts';
-import type { StatePart } from './snapshot.ts';
+import { refill, refillArray, type StatePart } from './snapshot.ts';
 
 export interface EventInput {
   type: 'Normal' | 'Warning';
@@ -81,10 +81,8 @@ export function createEventRecorder(deps: { random: Random; timestamp: () => str
     save: () => ({ events: [...events], keys: new Map(byKey), revision }),
     load(state) {
       const saved = state as { events: KubeObject[]; keys: Map<string, number>; revision: number };
-      events.length = 0;
-      for (const e of saved.events) events.push(e);
-      byKey.clear();
-      for (const [k, i] of saved.keys) byKey.set(k, i);
+      refillArray(events, saved.events);
+      refill(byKey, saved.keys);
       revision = saved.revision;
     },
   };

@@ -33,3 +33,13 @@ export function firstDifference(actual: string, expected: string): string {
   const from = Math.max(0, i - 300);
   return `differs at ${i}:\n  fork:    …${actual.slice(from, i + 200)}\n  scratch: …${expected.slice(from, i + 200)}`;
 }
+
+/**
+ * Makes a cluster's store refuse every Pod creation before virtual `untilMs` (for tests). Interceptors are a
+ * test hook, not cluster state, so a fork has none: a test installs the hook on every copy it runs.
+ */
+export function refusePodCreates(cluster: SimCluster, untilMs: number): void {
+  cluster.internals.store.intercept((verb, obj) =>
+    verb === 'create' && obj.kind === 'Pod' && cluster.now < untilMs ? { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'injected', reason: 'Conflict', code: 409 } : undefined,
+  );
+}

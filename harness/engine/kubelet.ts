@@ -9,6 +9,7 @@ import { buildPodStatus } from './kubelet-status.ts';
 import { refOf } from './store.ts';
 import { NODE_INDEX } from './store-indexes.ts';
 import { asList, asMap, goDuration } from './util.ts';
+import { copyMap, refill, refillSet } from './snapshot.ts';
 
 export const SANDBOX_SECONDS = 1;
 export const FAILED_PULL_SECONDS = 1;
@@ -88,12 +89,12 @@ function copyRuntime(rt: PodRuntime): PodRuntime {
 }
 
 interface KubeletState {
-  pods: PodRuntime[];
-  ips: [string, string][];
-  caches: [string, string[]][];
-  stoppedNodes: string[];
-  gone: string[];
-  quiet: [string, QuietSync][];
+  pods: Map<string, PodRuntime>;
+  ips: Map<string, string>;
+  caches: Map<string, Set<string>>;
+  stoppedNodes: Set<string>;
+  gone: Set<string>;
+  quiet: Map<string, QuietSync>;
 }
 
 /** What the last full sync of a pod saw and answered (frozen store objects, compared by identity). */
@@ -437,27 +438,21 @@ export function createKubelet(): KubeletHandle {
     // objects that the fork's store shares, so its identity comparisons answer as the original's would.
     state: {
       save: (): KubeletState => ({
-        pods: [...pods.values()].map(copyRuntime),
-        ips: [...ips],
-        caches: [...caches].map(([node, images]) => [node, [...images]]),
-        stoppedNodes: [...stoppedNodes],
-        gone: [...gone],
-        quiet: [...quiet],
+        pods: copyMap(pods, copyRuntime),
+        ips: copyMap(ips),
+        caches: copyMap(caches, (images) => new Set(images)),
+        stoppedNodes: new Set(stoppedNodes),
+        gone: new Set(gone),
+        quiet: copyMap(quiet),
       }),
       load(state) {
         const saved = state as KubeletState;
-        pods.clear();
-        for (const rt of saved.pods) pods.set(rt.uid, copyRuntime(rt));
-        ips.clear();
-        for (const [ip, uid] of saved.ips) ips.set(ip, uid);
-        caches.clear();
-        for (const [node, images] of saved.caches) caches.set(node, new Set(images));
-        stoppedNodes.clear();
-        for (const n of saved.stoppedNodes) stoppedNodes.add(n);
-        gone.clear();
-        for (const uid of saved.gone) gone.add(uid);
-        quiet.clear();
-        for (const [uid, q] of saved.quiet) quiet.set(uid, q);
+        refill(pods, saved.pods, copyRuntime);
+        refill(ips, saved.ips);
+        refill(caches, saved.caches, (images) => new Set(images));
+        refillSet(stoppedNodes, saved.stoppedNodes);
+        refillSet(gone, saved.gone);
+        refill(quiet, saved.quiet);
       },
     },
     onChange(entry, enqueue, ctx) {

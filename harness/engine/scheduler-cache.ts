@@ -1,7 +1,7 @@
 import type { KubeObject } from '../core/kube.ts';
 import type { WatchEntry } from './types.ts';
 import type { Store } from './store.ts';
-import type { StatePart } from './snapshot.ts';
+import { refill, refillArray, type StatePart } from './snapshot.ts';
 import { cachedRequests as podInfoRequests, isTerminated, nodeAllocatable } from './placement.ts';
 import { asList, asMap } from './util.ts';
 import { podInfoOf, type HostPortUse, type PodInfo } from './scheduling/pod-info.ts';
@@ -177,12 +177,6 @@ function copyCacheState(s: CacheState): CacheState {
   };
 }
 
-/** Replaces the contents of a Map in place. */
-function refillMap<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
-  target.clear();
-  for (const [k, v] of source) target.set(k, v);
-}
-
 /** Creates an empty scheduler cache. */
 export function createSchedulerCache(): SchedulerCache {
   const buckets = new Map<string, NodeInfo>();
@@ -297,19 +291,18 @@ export function createSchedulerCache(): SchedulerCache {
     save: () => copyCacheState({ buckets, placed, latest, withAffinity, withRequiredAnti, counters, byAnchor, unanchored, byLabel, namespaces, services, workloads, synced }),
     load(state) {
       const c = copyCacheState(state as CacheState);
-      refillMap(buckets, c.buckets);
-      refillMap(placed, c.placed);
-      refillMap(latest, c.latest);
-      refillMap(withAffinity, c.withAffinity);
-      refillMap(withRequiredAnti, c.withRequiredAnti);
-      refillMap(counters, c.counters);
-      refillMap(byAnchor, c.byAnchor);
-      unanchored.length = 0;
-      unanchored.push(...c.unanchored);
-      refillMap(byLabel, c.byLabel);
-      refillMap(namespaces, c.namespaces);
-      refillMap(services, c.services);
-      refillMap(workloads, c.workloads);
+      refill(buckets, c.buckets);
+      refill(placed, c.placed);
+      refill(latest, c.latest);
+      refill(withAffinity, c.withAffinity);
+      refill(withRequiredAnti, c.withRequiredAnti);
+      refill(counters, c.counters);
+      refill(byAnchor, c.byAnchor);
+      refillArray(unanchored, c.unanchored);
+      refill(byLabel, c.byLabel);
+      refill(namespaces, c.namespaces);
+      refill(services, c.services);
+      refill(workloads, c.workloads);
       synced = c.synced;
       // The sorted node list is derived from the buckets; it is rebuilt on first use.
       list = undefined;

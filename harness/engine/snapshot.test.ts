@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../core/kube.ts';
 import { createCluster, restoreCluster } from './cluster.ts';
-import { expectForkEquivalent } from './fork-testing.ts';
+import { expectForkEquivalent, refusePodCreates } from './fork-testing.ts';
 import { appDeployment, appService, testCatalog } from './testing-helpers.ts';
 
 const images = testCatalog();
@@ -163,19 +163,16 @@ describe('cluster snapshot and restore', () => {
   });
 
   it('a fork retries a ReplicaSet whose Pod creations fail with the same growing back-off (its failure counts)', () => {
-    // Store interceptors are a test hook, not cluster state: every copy gets the same one.
-    const refuseUntil = (c: ReturnType<typeof createCluster>) =>
-      c.internals.store.intercept((verb, obj) => (verb === 'create' && obj.kind === 'Pod' && c.now < 30_000 ? { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'injected', reason: 'Conflict', code: 409 } as const : undefined));
     const refusing = () => {
       const c = createCluster({ nodes: 2, images, seed: 18 });
-      refuseUntil(c);
+      refusePodCreates(c, 30_000);
       c.apply(deployment('web', 2));
       c.advance(2);
       return c;
     };
     const trace = expectForkEquivalent(refusing, (c) => {
       // A second identical hook on the clusters that kept theirs refuses exactly the same writes.
-      refuseUntil(c);
+      refusePodCreates(c, 30_000);
       c.runUntilSettled({ horizonSeconds: 600 });
       return c.list('Pod').map((p) => p.metadata.creationTimestamp);
     });

@@ -6,7 +6,7 @@ import { kindInfo } from './kinds.ts';
 import { deepEqual } from './util.ts';
 import { NAMESPACE_INDEX, STANDARD_INDEXES, namespaceKey } from './store-indexes.ts';
 import type { StoreIndex } from './store-indexes.ts';
-import type { StatePart } from './snapshot.ts';
+import { copyMap, refill, refillArray, type StatePart } from './snapshot.ts';
 
 export type StoreVerb = 'create' | 'update' | 'delete';
 
@@ -47,8 +47,6 @@ export function refOf(obj: KubeObject): ObjectRef {
 
 /** Objects kept in one sort order (binary search on a parallel array of sort keys). */
 class SortedBucket {
-  readonly keys: string[] = [];
-  readonly items: KubeObject[] = [];
 
   private find(key: string): number {
     let lo = 0;
@@ -61,11 +59,13 @@ class SortedBucket {
     return lo;
   }
 
+  constructor(
+    readonly keys: string[] = [],
+    readonly items: KubeObject[] = [],
+  ) {}
+
   copy(): SortedBucket {
-    const out = new SortedBucket();
-    out.keys.push(...this.keys);
-    out.items.push(...this.items);
-    return out;
+    return new SortedBucket(this.keys.slice(), this.items.slice());
   }
 
   put(key: string, obj: KubeObject): void {
@@ -255,18 +255,14 @@ export function createStore(deps: { now: () => number; timestamp: () => string; 
       listeners.push(listener);
     },
     // Stored objects and watch entries are frozen or never changed: a fork shares them and copies the maps.
-    save: (): StoreState => ({ objects: copyObjects(objects), sorted: copyBuckets(sorted), buckets: copyMapOf(buckets, copyBuckets), log: [...log], rv, indexes: indexes.map((i) => i.name) }),
+    save: (): StoreState => ({ objects: copyObjects(objects), sorted: copyBuckets(sorted), buckets: copyMap(buckets, copyBuckets), log: [...log], rv, indexes: indexes.map((i) => i.name) }),
     load(state) {
       const saved = state as StoreState;
       if (saved.indexes.join(',') !== indexes.map((i) => i.name).join(',')) throw new Error(`cannot restore a store with indexes ${saved.indexes.join(', ')} into one with ${indexes.map((i) => i.name).join(', ')}`);
-      objects.clear();
-      for (const [k, v] of copyObjects(saved.objects)) objects.set(k, v);
-      sorted.clear();
-      for (const [k, v] of copyBuckets(saved.sorted)) sorted.set(k, v);
-      buckets.clear();
-      for (const [k, v] of copyMapOf(saved.buckets, copyBuckets)) buckets.set(k, v);
-      log.length = 0;
-      for (const e of saved.log) log.push(e);
+      refill(objects, copyObjects(saved.objects));
+      refill(sorted, saved.sorted, (b) => b.copy());
+      refill(buckets, saved.buckets, copyBuckets);
+      refillArray(log, saved.log);
       rv = saved.rv;
     },
   };
@@ -281,18 +277,12 @@ interface StoreState {
   indexes: string[];
 }
 
-function copyMapOf<K, V>(map: ReadonlyMap<K, V>, copy: (v: V) => V): Map<K, V> {
-  const out = new Map<K, V>();
-  for (const [k, v] of map) out.set(k, copy(v));
-  return out;
-}
-
 function copyBuckets(map: ReadonlyMap<string, SortedBucket>): Map<string, SortedBucket> {
-  return copyMapOf(map, (b) => b.copy());
+  return copyMap(map, (b) => b.copy());
 }
 
 function copyObjects(map: ReadonlyMap<string, Map<string, Map<string, KubeObject>>>): Map<string, Map<string, Map<string, KubeObject>>> {
-  return copyMapOf(map, (byNamespace) => copyMapOf(byNamespace, (byName) => new Map(byName)));
+  return copyMap(map, (byNamespace) => copyMap(byNamespace, (byName) => new Map(byName)));
 }
 
 /** Builds a successful write result whose `object` is a private copy made on first read (most writers never read it). */

@@ -2,7 +2,7 @@ import { clone } from '../../core/kube.ts';
 import type { KubeObject, ObjectRef } from '../../core/kube.ts';
 import type { ApiResult, DeleteOptions, StatusError } from '../types.ts';
 import type { Store } from '../store.ts';
-import type { StatePart } from '../snapshot.ts';
+import { mapState, type StatePart } from '../snapshot.ts';
 import { refOf } from '../store.ts';
 import type { Random } from '../random.ts';
 import { kindInfo } from '../kinds.ts';
@@ -230,10 +230,6 @@ export function createApiServer(deps: ApiServerDeps): ApiServer & StatePart {
       return res.ok ? succeeded('deleted', res, []) : fail(res.error);
     },
     // Last-applied configurations are private copies nobody changes: a fork shares them.
-    save: () => new Map(lastApplied),
-    load(state) {
-      lastApplied.clear();
-      for (const [k, v] of state as Map<string, KubeObject>) lastApplied.set(k, v);
-    },
+    ...mapState(lastApplied),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../core/kube.ts';
 import { createCluster } from '../cluster.ts';
 import type { SimCluster } from '../cluster.ts';
-import { expectForkEquivalent } from '../fork-testing.ts';
+import { expectForkEquivalent, refusePodCreates } from '../fork-testing.ts';
 import { appDeployment, testCatalog } from '../testing-helpers.ts';
 
 const images = testCatalog();
@@ -131,18 +131,15 @@ describe('workload controllers in a cluster fork', () => {
   });
 
   it('a fork retries a Job whose Pod creations fail with the same growing back-off (its failed-sync count)', () => {
-    // Store interceptors are a test hook, not cluster state: every copy gets the same one.
-    const refuseUntil = (c: SimCluster) =>
-      c.internals.store.intercept((verb, obj) => (verb === 'create' && obj.kind === 'Pod' && c.now < 40_000 ? { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'injected', reason: 'Conflict', code: 409 } as const : undefined));
     const refusing = () => {
       const c = createCluster({ nodes: 2, images, seed: 36 });
-      refuseUntil(c);
+      refusePodCreates(c, 40_000);
       c.apply(job('blocked', { completions: 1 }, 'busybox'));
       c.advance(4);
       return c;
     };
     const trace = expectForkEquivalent(refusing, (c) => {
-      refuseUntil(c);
+      refusePodCreates(c, 40_000);
       c.runUntilSettled({ horizonSeconds: 600 });
       return { status: c.get(jobRef('blocked'))?.status, pods: podsOf(c) };
     });
@@ -150,17 +147,15 @@ describe('workload controllers in a cluster fork', () => {
   });
 
   it('a fork retries a scaled ReplicaSet whose Pod creations fail with the same growing back-off (its failure counts)', () => {
-    const refuseUntil = (c: SimCluster) =>
-      c.internals.store.intercept((verb, obj) => (verb === 'create' && obj.kind === 'Pod' && c.now < 50_000 ? { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'injected', reason: 'Conflict', code: 409 } as const : undefined));
     const refusing = () => {
       const c = createCluster({ nodes: 2, images, seed: 37 });
-      refuseUntil(c);
+      refusePodCreates(c, 50_000);
       c.apply(appDeployment('rs', 2));
       c.advance(6);
       return c;
     };
     const trace = expectForkEquivalent(refusing, (c) => {
-      refuseUntil(c);
+      refusePodCreates(c, 50_000);
       c.apply(appDeployment('rs', 4));
       c.runUntilSettled({ horizonSeconds: 600 });
       return { rs: c.list('ReplicaSet').map((r) => [r.metadata.name, r.status]), pods: podsOf(c) };
